@@ -7,7 +7,7 @@ namespace MediaStack.IngressConfigurator.Matching;
 /// </summary>
 internal static class IdnHostname
 {
-    private static readonly IdnMapping Mapping = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+    private static readonly IdnMapping _mapping = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
     /// <summary>
     /// Returns the lower-case ASCII form, or <see langword="null"/> when the Lookup profile rejects the name
@@ -18,7 +18,7 @@ internal static class IdnHostname
         try
         {
             // Lookup maps case before encoding; .NET's IdnMapping does not, so fold first.
-            var ascii = Mapping.GetAscii(hostname.ToLowerInvariant());
+            var ascii = _mapping.GetAscii(hostname.ToLowerInvariant());
             return ascii == hostname ? null : ascii;
         }
         catch (ArgumentException)
@@ -32,7 +32,7 @@ internal static class IdnHostname
     {
         try
         {
-            return Mapping.GetAscii(hostname.ToLowerInvariant());
+            return _mapping.GetAscii(hostname.ToLowerInvariant());
         }
         catch (ArgumentException)
         {

@@ -16,14 +16,14 @@ internal sealed class Re2Translator
     // Go's limit on compiled program size (128 MiB of 40-byte instructions); estimated here from the tree.
     private const long MaxSize = 128L * 1024 * 1024 / 40;
 
-    private static readonly HashSet<string> GeneralCategories = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _generalCategories = new(StringComparer.Ordinal)
     {
         "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn",
         "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So",
         "Z", "Zl", "Zp", "Zs",
     };
 
-    private static readonly HashSet<string> Scripts = new(
+    private static readonly HashSet<string> _scripts = new(
         ("Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali " +
         "Bhaiksuki Bopomofo Brahmi Braille Buginese Buhid Canadian_Aboriginal Carian Caucasian_Albanian Chakma " +
         "Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot Cypro_Minoan Cyrillic Deseret Devanagari " +
@@ -669,13 +669,13 @@ internal sealed class Re2Translator
             return;
         }
 
-        if (GeneralCategories.Contains(name))
+        if (_generalCategories.Contains(name))
         {
             set.AddCategory(name, negated);
             return;
         }
 
-        if (Scripts.Contains(name))
+        if (_scripts.Contains(name))
         {
             throw new Re2SyntaxException(
                 "unsupported by this tool (Unicode scripts have no .NET equivalent; use a character range instead)",

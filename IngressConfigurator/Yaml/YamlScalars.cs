@@ -10,31 +10,31 @@ namespace MediaStack.IngressConfigurator.Yaml;
 /// </summary>
 internal static partial class YamlScalars
 {
-    private static readonly HashSet<string> NullValues = new(StringComparer.Ordinal) { string.Empty, "~", "null", "Null", "NULL" };
-    private static readonly HashSet<string> TrueValues = new(StringComparer.Ordinal) { "true", "True", "TRUE" };
-    private static readonly HashSet<string> FalseValues = new(StringComparer.Ordinal) { "false", "False", "FALSE" };
+    private static readonly HashSet<string> _nullValues = new(StringComparer.Ordinal) { string.Empty, "~", "null", "Null", "NULL" };
+    private static readonly HashSet<string> _trueValues = new(StringComparer.Ordinal) { "true", "True", "TRUE" };
+    private static readonly HashSet<string> _falseValues = new(StringComparer.Ordinal) { "false", "False", "FALSE" };
 
     // yaml.v3 accepts YAML 1.1 booleans when the target is a bool.
-    private static readonly HashSet<string> LegacyTrue = new(StringComparer.Ordinal) { "y", "Y", "yes", "Yes", "YES", "on", "On", "ON" };
-    private static readonly HashSet<string> LegacyFalse = new(StringComparer.Ordinal) { "n", "N", "no", "No", "NO", "off", "Off", "OFF" };
+    private static readonly HashSet<string> _legacyTrue = new(StringComparer.Ordinal) { "y", "Y", "yes", "Yes", "YES", "on", "On", "ON" };
+    private static readonly HashSet<string> _legacyFalse = new(StringComparer.Ordinal) { "n", "N", "no", "No", "NO", "off", "Off", "OFF" };
 
     public static bool IsPlain(YamlScalarNode node) => node.Style is ScalarStyle.Plain or ScalarStyle.Any && node.Tag.IsEmpty;
 
     public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode scalar && IsPlain(scalar) && NullValues.Contains(scalar.Value ?? string.Empty);
+        node is YamlScalarNode scalar && IsPlain(scalar) && _nullValues.Contains(scalar.Value ?? string.Empty);
 
     public static bool TryBoolean(YamlScalarNode node, out bool value)
     {
         var text = node.Value ?? string.Empty;
-        if (IsPlain(node) && (TrueValues.Contains(text) || FalseValues.Contains(text)))
+        if (IsPlain(node) && (_trueValues.Contains(text) || _falseValues.Contains(text)))
         {
-            value = TrueValues.Contains(text);
+            value = _trueValues.Contains(text);
             return true;
         }
 
-        if (LegacyTrue.Contains(text) || LegacyFalse.Contains(text))
+        if (_legacyTrue.Contains(text) || _legacyFalse.Contains(text))
         {
-            value = LegacyTrue.Contains(text);
+            value = _legacyTrue.Contains(text);
             return true;
         }
 
@@ -109,8 +109,8 @@ internal static partial class YamlScalars
 
     /// <summary>Reports whether a plain scalar with this text would be read as something other than text.</summary>
     public static bool NeedsQuotes(string text) =>
-        NullValues.Contains(text) || TrueValues.Contains(text) || FalseValues.Contains(text) ||
-        LegacyTrue.Contains(text) || LegacyFalse.Contains(text) ||
+        _nullValues.Contains(text) || _trueValues.Contains(text) || _falseValues.Contains(text) ||
+        _legacyTrue.Contains(text) || _legacyFalse.Contains(text) ||
         NumberLike().IsMatch(text) || text.Trim() != text || text.StartsWith('.') ||
         "-?:,[]{}#&*!|>'\"%@`".Contains(text[0], StringComparison.Ordinal) ||
         text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal) || text.EndsWith(':') ||

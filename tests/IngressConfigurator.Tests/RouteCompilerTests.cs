@@ -6,7 +6,7 @@ namespace MediaStack.IngressConfigurator.Tests;
 
 public class RouteCompilerTests
 {
-    private static readonly CompileOptions Options = new() { Domain = "example.com" };
+    private static readonly CompileOptions _options = new() { Domain = "example.com" };
 
     private static TunnelRoute Route(string resource, string hostname, string? path = null, string service = "http://web:80", RouteAccess access = RouteAccess.Public) =>
         new() { ResourceName = resource, Hostname = hostname, Path = path, Service = service, Access = access };
@@ -28,7 +28,7 @@ public class RouteCompilerTests
             },
             Route("immich-server", "immich.example.com", service: "http://immich-server:2283", access: RouteAccess.Protected),
         };
-        var options = Options with
+        var options = _options with
         {
             TunnelId = "6ff42ae2-765d-4adf-8112-31c55c1551ef",
             CredentialsFile = "/etc/cloudflared/credentials.json",
@@ -55,7 +55,7 @@ public class RouteCompilerTests
             Route("api2", "app.example.com", "^/api/v2", "http://api2:80"),
         };
 
-        var result = RouteCompiler.Compile(routes, Options);
+        var result = RouteCompiler.Compile(routes, _options);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Issues));
         Assert.Empty(result.Warnings);
@@ -67,8 +67,8 @@ public class RouteCompilerTests
     {
         var routes = new[] { Route("a", "a.example.com"), Route("b", "*.example.com"), Route("c", "a.example.com", "/x") };
 
-        var forward = TunnelConfigurationYaml.Serialize(RouteCompiler.Compile(routes, Options).Configuration!);
-        var backward = TunnelConfigurationYaml.Serialize(RouteCompiler.Compile(routes.Reverse().ToArray(), Options).Configuration!);
+        var forward = TunnelConfigurationYaml.Serialize(RouteCompiler.Compile(routes, _options).Configuration!);
+        var backward = TunnelConfigurationYaml.Serialize(RouteCompiler.Compile(routes.Reverse().ToArray(), _options).Configuration!);
 
         Assert.Equal(forward, backward);
     }
@@ -76,7 +76,7 @@ public class RouteCompilerTests
     [Fact]
     public void EmptyRouteSetCompilesToTheCatchAllOnly()
     {
-        var result = RouteCompiler.Compile([], Options);
+        var result = RouteCompiler.Compile([], _options);
 
         Assert.Equal("ingress:\n  - service: http_status:404\n", TunnelConfigurationYaml.Serialize(result.Configuration!));
     }
@@ -84,7 +84,7 @@ public class RouteCompilerTests
     [Fact]
     public void DuplicateHostnameAndPathIsAnErrorNamingBothResources()
     {
-        var result = RouteCompiler.Compile([Route("immich-server", "photos.example.com"), Route("jellyfin", "photos.example.com")], Options);
+        var result = RouteCompiler.Compile([Route("immich-server", "photos.example.com"), Route("jellyfin", "photos.example.com")], _options);
 
         var error = Assert.Single(result.Errors);
         Assert.Contains("'immich-server'", error.Message, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public class RouteCompilerTests
     [Fact]
     public void HostnamesDifferingOnlyInCaseAreDuplicates()
     {
-        var result = RouteCompiler.Compile([Route("a", "Photos.example.com"), Route("b", "photos.EXAMPLE.com")], Options);
+        var result = RouteCompiler.Compile([Route("a", "Photos.example.com"), Route("b", "photos.EXAMPLE.com")], _options);
 
         Assert.Single(result.Errors);
     }
@@ -103,7 +103,7 @@ public class RouteCompilerTests
     [Fact]
     public void UnspecifiedAccessIsAnErrorNamingTheResource()
     {
-        var result = RouteCompiler.Compile([Route("immich-server", "immich.example.com", access: RouteAccess.Unspecified)], Options);
+        var result = RouteCompiler.Compile([Route("immich-server", "immich.example.com", access: RouteAccess.Unspecified)], _options);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("immich-server", error.ResourceName);
@@ -116,7 +116,7 @@ public class RouteCompilerTests
     [InlineData("notexample.com")]
     public void HostnameOutsideTheDomainIsAnError(string hostname)
     {
-        var error = Assert.Single(RouteCompiler.Compile([Route("immich-server", hostname)], Options).Errors);
+        var error = Assert.Single(RouteCompiler.Compile([Route("immich-server", hostname)], _options).Errors);
 
         Assert.Equal("immich-server", error.ResourceName);
         Assert.Equal("Hostname", error.Field);
@@ -128,7 +128,7 @@ public class RouteCompilerTests
     [InlineData("*.example.com")]
     [InlineData("IMMICH.Example.COM")]
     public void HostnameAtOrUnderTheDomainIsAccepted(string hostname) =>
-        Assert.True(RouteCompiler.Compile([Route("x", hostname)], Options).Succeeded);
+        Assert.True(RouteCompiler.Compile([Route("x", hostname)], _options).Succeeded);
 
     [Theory]
     [InlineData("immich.example.com:443", "Hostname")]
@@ -137,7 +137,7 @@ public class RouteCompilerTests
     [InlineData("bad_name.example.com", "Hostname")]
     public void BadHostnameIsAnErrorNamingResourceAndField(string hostname, string field)
     {
-        var error = Assert.Single(RouteCompiler.Compile([Route("svc", hostname)], Options).Errors);
+        var error = Assert.Single(RouteCompiler.Compile([Route("svc", hostname)], _options).Errors);
 
         Assert.Equal("svc", error.ResourceName);
         Assert.Equal(field, error.Field);
@@ -146,7 +146,7 @@ public class RouteCompilerTests
     [Fact]
     public void BadPathIsAnErrorNamingResourceAndField()
     {
-        var error = Assert.Single(RouteCompiler.Compile([Route("svc", "a.example.com", "(?=x)")], Options).Errors);
+        var error = Assert.Single(RouteCompiler.Compile([Route("svc", "a.example.com", "(?=x)")], _options).Errors);
 
         Assert.Equal("Path", error.Field);
         Assert.Contains("invalid or unsupported Perl syntax", error.Message, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public class RouteCompilerTests
     [Fact]
     public void BadServiceIsAnErrorNamingTheResourceAndRule()
     {
-        var error = Assert.Single(RouteCompiler.Compile([Route("svc", "a.example.com", service: "http://web:80/app")], Options).Errors);
+        var error = Assert.Single(RouteCompiler.Compile([Route("svc", "a.example.com", service: "http://web:80/app")], _options).Errors);
 
         Assert.Equal("svc", error.ResourceName);
         Assert.Equal("service", error.Field);
@@ -173,7 +173,7 @@ public class RouteCompilerTests
     {
         var route = Route("svc", "a.example.com") with { OriginRequest = new Dictionary<string, string> { [key] = value } };
 
-        var error = Assert.Single(RouteCompiler.Compile([route], Options).Errors);
+        var error = Assert.Single(RouteCompiler.Compile([route], _options).Errors);
 
         Assert.Equal("svc", error.ResourceName);
         Assert.Equal(field, error.Field);
@@ -196,7 +196,7 @@ public class RouteCompilerTests
             },
         };
 
-        var origin = RouteCompiler.Compile([route], Options).Configuration!.Ingress[0].OriginRequest!;
+        var origin = RouteCompiler.Compile([route], _options).Configuration!.Ingress[0].OriginRequest!;
 
         Assert.Equal(90_000_000_000L, origin.ConnectTimeout!.Value.Nanoseconds);
         Assert.False(origin.NoTlsVerify);
@@ -208,7 +208,7 @@ public class RouteCompilerTests
     [Fact]
     public void PublicRoutesGetNoAccessCheckEvenWhenTeamAndAudienceAreKnown()
     {
-        var options = Options with { AccessTeamName = "family", AccessAudTag = "aud" };
+        var options = _options with { AccessTeamName = "family", AccessAudTag = "aud" };
 
         var result = RouteCompiler.Compile([Route("site", "www.example.com", access: RouteAccess.Public)], options);
 
@@ -218,7 +218,7 @@ public class RouteCompilerTests
     [Fact]
     public void ProtectedRoutesGetNoAccessBlockWhenTheAudienceIsUnknown()
     {
-        var options = Options with { AccessTeamName = "family" };
+        var options = _options with { AccessTeamName = "family" };
 
         var result = RouteCompiler.Compile([Route("app", "app.example.com", access: RouteAccess.Protected)], options);
 
@@ -228,7 +228,7 @@ public class RouteCompilerTests
     [Fact]
     public void LoopbackServiceIsAWarningNamingTheResource()
     {
-        var result = RouteCompiler.Compile([Route("jellyfin", "jellyfin.example.com", service: "http://localhost:8096")], Options);
+        var result = RouteCompiler.Compile([Route("jellyfin", "jellyfin.example.com", service: "http://localhost:8096")], _options);
 
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Warnings);
@@ -238,7 +238,7 @@ public class RouteCompilerTests
     [Fact]
     public void CompiledConfigurationPassesTheValidator()
     {
-        var result = RouteCompiler.Compile([Route("a", "a.example.com"), Route("b", "*.example.com", "^/x")], Options);
+        var result = RouteCompiler.Compile([Route("a", "a.example.com"), Route("b", "*.example.com", "^/x")], _options);
 
         Assert.True(IngressValidator.Validate(result.Configuration!).IsValid);
     }
