@@ -1,3 +1,6 @@
 using MediaStack.IngressConfigurator;
+using MediaStack.IngressConfigurator.Cli;
 
-return await ResourceRun.RunAsync(args);
+return IngressCommandLine.IsCommandLine(args)
+    ? await IngressCommandLine.InvokeAsync(args, Console.Out, Console.Error)
+    : await ResourceRun.RunAsync(args);
