@@ -1,16 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using MediaStack.IngressConfigurator;
+using MediaStack.IngressConfigurator.Cli;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults();
-
-using var host = builder.Build();
-var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MediaStack.IngressConfigurator");
-StartupLog.Started(logger);
-
-internal static partial class StartupLog
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "IngressConfigurator started with no routes to compile yet.")]
-    public static partial void Started(ILogger logger);
-}
+return IngressCommandLine.IsCommandLine(args)
+    ? await IngressCommandLine.InvokeAsync(args, Console.Out, Console.Error)
+    : await ResourceRun.RunAsync(args);

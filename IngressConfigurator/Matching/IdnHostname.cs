@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace MediaStack.IngressConfigurator.Matching;
+
+/// <summary>
+/// The ASCII (punycode) form cloudflared derives from a rule's hostname with Go's <c>idna.Lookup</c> profile.
+/// </summary>
+internal static class IdnHostname
+{
+    private static readonly IdnMapping _mapping = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+
+    /// <summary>
+    /// Returns the lower-case ASCII form, or <see langword="null"/> when the Lookup profile rejects the name
+    /// (for example any name with <c>*</c> or <c>_</c>) or the form equals the input.
+    /// </summary>
+    public static string? AlternativeForm(string hostname)
+    {
+        try
+        {
+            // Lookup maps case before encoding; .NET's IdnMapping does not, so fold first.
+            var ascii = _mapping.GetAscii(hostname.ToLowerInvariant());
+            return ascii == hostname ? null : ascii;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Converts a hostname to lower-case ASCII, or returns <see langword="null"/> when it is not a valid name.</summary>
+    public static string? ToAscii(string hostname)
+    {
+        try
+        {
+            return _mapping.GetAscii(hostname.ToLowerInvariant());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

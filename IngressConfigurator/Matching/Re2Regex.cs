@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace MediaStack.IngressConfigurator.Matching;
+
+/// <summary>
+/// A Go (RE2) regular expression, checked with RE2's rules and matched without backtracking.
+/// </summary>
+public sealed class Re2Regex
+{
+    private readonly Re2Translation _translation;
+    private readonly Lazy<Regex?> _regex;
+
+    private Re2Regex(string pattern, Re2Translation translation)
+    {
+        Pattern = pattern;
+        _translation = translation;
+        _regex = new Lazy<Regex?>(
+            () => translation.Literal is null
+                ? new Regex(translation.DotNetPattern!, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)
+                : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Gets the expression as written.</summary>
+    public string Pattern { get; }
+
+    /// <summary>Gets the equivalent .NET pattern used for matching.</summary>
+    public string DotNetPattern => _translation.DotNetPattern!;
+
+    /// <summary>Checks an expression with Go's <c>regexp.Compile</c> rules.</summary>
+    /// <param name="pattern">The expression.</param>
+    /// <param name="regex">The compiled expression, when valid.</param>
+    /// <param name="error">Go's error text, when invalid.</param>
+    /// <returns><see langword="true"/> when Go would accept the expression.</returns>
+    public static bool TryCreate(string pattern, out Re2Regex? regex, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var translation = Re2Translator.Translate(pattern);
+        if (translation.Error is not null)
+        {
+            regex = null;
+            error = translation.Error;
+            return false;
+        }
+
+        regex = new Re2Regex(pattern, translation);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Reports whether the expression matches anywhere in the input, as Go's <c>MatchString</c>.</summary>
+    /// <param name="input">The text, for a path rule the request path only.</param>
+    /// <returns><see langword="true"/> on a match.</returns>
+    public bool IsMatch(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (_translation.Literal is { } literal)
+        {
+            return _translation.LiteralAtStart
+                ? input.StartsWith(literal, StringComparison.Ordinal)
+                : input.Contains(literal, StringComparison.Ordinal);
+        }
+
+        return _regex.Value!.IsMatch(input);
+    }
+
+    /// <summary>Returns the expression as written.</summary>
+    /// <returns>The pattern.</returns>
+    public override string ToString() => Pattern;
+}
