@@ -446,13 +446,14 @@ internal static class CloudflarePlanner
         }
 
         var currentIngress = work.CurrentConfig["ingress"];
-        if (ruleChanges.Count == 0 && !TunnelIngress.AreEquivalent(currentIngress, TunnelIngress.Build(work)))
+        var writesRules = ruleChanges.Any(change => change.Change != PlannedChangeKind.KeepUnpruned);
+        if (!writesRules && !TunnelIngress.AreEquivalent(currentIngress, TunnelIngress.Build(work)))
         {
             ruleChanges.Add(new PlannedChange(
                 CloudflareItemKind.TunnelRule,
                 PlannedChangeKind.Update,
                 "(ingress order)",
-                "Puts owned rules after the foreign ones and ends the list with the catch-all."));
+                "Puts MediaStack's rules after the foreign ones and ends the list with the catch-all."));
         }
 
         changes.AddRange(ruleChanges);

@@ -127,8 +127,13 @@ public sealed class CloudflareTunnelPublisher
         }
     }
 
+    // Access is read when it is configured or needed, so that an owned application whose route
+    // became public or left the model is reported (and pruned) even when no route is protected.
     private static bool NeedsAccess(IReadOnlyList<PublishedRoute> routes, CloudflareOptions options) =>
-        options.Prune || routes.Any(route => route.Access == RouteAccess.Protected);
+        options.Prune
+        || options.AllowedEmails.Count > 0
+        || !string.IsNullOrWhiteSpace(options.AccessPolicyName)
+        || routes.Any(route => route.Access == RouteAccess.Protected);
 
     private CloudflarePublishResult Refuse(IReadOnlyList<string> problems, IReadOnlyList<string> missingPermissions)
     {

@@ -9,11 +9,18 @@ internal static class TunnelIngress
 {
     public const string PendingAudience = "(assigned when the Access application is created)";
 
-    /// <summary>Builds the whole ingress list: foreign rules, owned rules, unpruned rules, catch-all.</summary>
+    /// <summary>Builds the whole ingress list: foreign rules, unpruned rules, the model's rules, catch-all.</summary>
     public static JsonArray Build(PublishWork work)
     {
         var ingress = new JsonArray();
         foreach (var rule in work.ForeignRules)
+        {
+            ingress.Add(rule.DeepClone());
+        }
+
+        // Unpruned rules serve hostnames the model no longer has, so they cannot shadow its rules;
+        // keeping them ahead of the model's rules means removing a route alone rewrites nothing.
+        foreach (var rule in work.UnprunedRules)
         {
             ingress.Add(rule.DeepClone());
         }
@@ -24,11 +31,6 @@ internal static class TunnelIngress
             {
                 ingress.Add(BuildRule(route, hostname, work.TeamName));
             }
-        }
-
-        foreach (var rule in work.UnprunedRules)
-        {
-            ingress.Add(rule.DeepClone());
         }
 
         ingress.Add(work.CatchAll.DeepClone());
