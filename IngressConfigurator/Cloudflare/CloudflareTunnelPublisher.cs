@@ -82,7 +82,7 @@ public sealed class CloudflareTunnelPublisher
             var (missing, zones) = await ProbeAsync(routes, options, needsAccess, cancellationToken).ConfigureAwait(false);
             if (missing.Count > 0)
             {
-                var sentences = missing
+                var sentences = missing.Keys
                     .Select(permission => $"The API token lacks '{permission}'; add it to the token and run again.")
                     .ToList();
                 return Finish(activity, Refuse(sentences, missing.Keys.ToList()), writesBefore);
