@@ -62,8 +62,11 @@ internal static class CloudflarePlanner
                 "Creates the Access tag that marks applications as owned by MediaStack."));
         }
 
-        if (policy?.Change is { } policyChange && hostnames.Any(work => work.ApplicationChange is not null || work.Audience is not null))
+        var writePolicy = policy?.Change is not null
+            && hostnames.Any(work => work.ApplicationChange is not null || work.Audience is not null);
+        if (writePolicy)
         {
+            var policyChange = policy!.Change!.Value;
             changes.Add(new PlannedChange(
                 CloudflareItemKind.AccessPolicy,
                 policyChange,
@@ -89,9 +92,12 @@ internal static class CloudflarePlanner
                 $"Proxied CNAME to '{options.TunnelTarget}' in zone '{work.Zone!.Name}'."));
         }
 
-        var work0 = new PublishWork
+        // The rule comparison needs the ingress as it would be built, so it works on a draft that
+        // has everything but the final plan.
+        var draft = new PublishWork
         {
             Plan = new CloudflarePlan([], [], []),
+            WritePolicy = writePolicy,
             Hostnames = hostnames,
             Policy = policy,
             CreateTag = createTag,
@@ -103,7 +109,7 @@ internal static class CloudflarePlanner
             RecordsToDelete = [],
             ApplicationsToDelete = [],
         };
-        PlanRules(work0, ownedRules, modelHosts, options, changes, unpruned);
+        PlanRules(draft, ownedRules, modelHosts, options, changes, unpruned);
 
         var recordsToDelete = new List<(CloudflareZone Zone, JsonObject Record)>();
         foreach (var entry in state.DnsRecords.Where(entry => IsOwnedRecord(entry.Record, options)
@@ -138,6 +144,7 @@ internal static class CloudflarePlanner
         return new PublishWork
         {
             Plan = new CloudflarePlan(changes, conflicts, withheld),
+            WritePolicy = writePolicy,
             Hostnames = hostnames,
             Policy = policy,
             CreateTag = createTag,

@@ -474,7 +474,7 @@ public sealed class CloudflareTunnelPublisher
             .ToList();
 
         // Access first: a hostname gets DNS and a rule only once its application exists.
-        if (needApplication.Count > 0)
+        if (work.CreateTag || work.WritePolicy)
         {
             try
             {
@@ -493,6 +493,8 @@ public sealed class CloudflareTunnelPublisher
             }
             catch (CloudflareApiException exception)
             {
+                // Applications that already exist keep their policy and stay published.
+                problems.Add($"The Access policy or tag could not be written: {exception.Message}");
                 foreach (var hostname in needApplication)
                 {
                     Withhold(hostname, $"Its Access policy or tag could not be written: {exception.Message}");

@@ -16,6 +16,9 @@ internal sealed class PublishWork
 
     public required bool CreateTag { get; init; }
 
+    /// <summary>Gets a value indicating whether the owned Access policy is created or updated.</summary>
+    public required bool WritePolicy { get; init; }
+
     public required string? TeamName { get; init; }
 
     /// <summary>Gets the rules of hostnames MediaStack does not own, verbatim and in order.</summary>

@@ -298,6 +298,24 @@ public sealed class CloudflarePublisherTests
         Assert.NotNull(harness.RuleFor("immich.example.com"));
     }
 
+    [Fact]
+    public async Task ChangedAllowedEmailsUpdateOnlyThePolicy()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var harness = new PublisherHarness(standIn);
+        await harness.RunAsync([PublisherHarness.Immich], apply: true);
+        harness.Settings["Cloudflare:AllowedEmails"] = "ann@example.org, cleo@example.org";
+
+        var result = await harness.RunAsync([PublisherHarness.Immich], apply: true);
+
+        Assert.Equal(CloudflarePublishOutcome.Applied, result.Outcome);
+        Assert.Equal(["Update AccessPolicy MediaStack allowed e-mails (household)"], Describe(result.Plan!));
+        Assert.Equal(1, result.WriteCalls);
+        Assert.Equal(
+            ["ann@example.org", "cleo@example.org"],
+            Assert.Single(standIn.Policies)["include"]!.AsArray().Select(rule => (string?)rule!["email"]!["email"]));
+    }
+
     private static List<string> Describe(CloudflarePlan plan) =>
         plan.Changes.Select(change => $"{change.Change} {change.Item} {change.Name}").ToList();
 }
