@@ -7,7 +7,7 @@ namespace MediaStack.IngressConfigurator.Cloudflare.Tests;
 
 public sealed class CloudflareTelemetryTests
 {
-    private static readonly ActivitySource TestSource = new("MediaStack.IngressConfigurator.Cloudflare.Tests");
+    private static readonly ActivitySource _testSource = new("MediaStack.IngressConfigurator.Cloudflare.Tests");
 
     [Fact]
     public async Task EveryStepIsTracedUnderTheConfiguratorActivitySource()
@@ -109,7 +109,7 @@ public sealed class CloudflareTelemetryTests
 
         public Activity StartTrace()
         {
-            var root = TestSource.StartActivity("test")!;
+            var root = _testSource.StartActivity("test")!;
             _traceId = root.TraceId;
             return root;
         }
