@@ -454,7 +454,7 @@ internal static class CloudflarePlanner
 
         var currentIngress = work.CurrentConfig["ingress"];
         var writesRules = ruleChanges.Any(change => change.Change != PlannedChangeKind.KeepUnpruned);
-        if (!writesRules && !TunnelIngress.AreEquivalent(currentIngress, TunnelIngress.Build(work)))
+        if (!writesRules && TunnelIngress.NeedsWrite(currentIngress, TunnelIngress.Build(work)))
         {
             ruleChanges.Add(new PlannedChange(
                 CloudflareItemKind.TunnelRule,

@@ -557,7 +557,7 @@ public sealed class CloudflareTunnelPublisher
         }
 
         var ingress = TunnelIngress.Build(work);
-        if (!TunnelIngress.AreEquivalent(work.CurrentConfig["ingress"], ingress))
+        if (TunnelIngress.NeedsWrite(work.CurrentConfig["ingress"], ingress))
         {
             var config = (JsonObject)work.CurrentConfig.DeepClone();
             config["ingress"] = ingress;

@@ -66,6 +66,21 @@ internal static class TunnelIngress
         return rule;
     }
 
+    /// <summary>
+    /// Tells whether the desired ingress must be written: it differs from the current one, and it
+    /// is more than a lone catch-all for a tunnel that has no configuration yet.
+    /// </summary>
+    public static bool NeedsWrite(JsonNode? current, JsonArray desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        if (current is not JsonArray { Count: > 0 } && desired.Count <= 1)
+        {
+            return false;
+        }
+
+        return !AreEquivalent(current, desired);
+    }
+
     /// <summary>Compares two ingress lists, ignoring null members and empty <c>originRequest</c> objects.</summary>
     public static bool AreEquivalent(JsonNode? left, JsonNode? right) =>
         JsonNode.DeepEquals(Normalize(left), Normalize(right));

@@ -316,6 +316,85 @@ public sealed class CloudflarePublisherTests
             Assert.Single(standIn.Policies)["include"]!.AsArray().Select(rule => (string?)rule!["email"]!["email"]));
     }
 
+    [Fact]
+    public async Task ForeignAccessApplicationIsAConflictAndItsHostnameIsNotPublished()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        standIn.Applications.Add(new JsonObject
+        {
+            ["id"] = "hand-made",
+            ["name"] = "Photos",
+            ["domain"] = "immich.example.com",
+            ["type"] = "self_hosted",
+            ["aud"] = "abc",
+            ["tags"] = new JsonArray(),
+        });
+        var harness = new PublisherHarness(standIn);
+
+        var result = await harness.RunAsync([PublisherHarness.Immich, PublisherHarness.Jellyfin], apply: true);
+
+        var conflict = Assert.Single(result.Plan!.Conflicts);
+        Assert.Equal(CloudflareItemKind.AccessApplication, conflict.Item);
+        Assert.Contains("'Photos'", conflict.Reason, StringComparison.Ordinal);
+        Assert.Equal(["Create DnsRecord jellyfin.example.com", "Create TunnelRule jellyfin.example.com"], Describe(result.Plan));
+        Assert.Equal("Photos", (string?)Assert.Single(standIn.Applications)["name"]);
+        Assert.Null(harness.RecordNamed("immich.example.com"));
+        Assert.Null(harness.RuleFor("immich.example.com"));
+    }
+
+    [Fact]
+    public async Task OwnedRecordPointingElsewhereIsUpdatedInPlace()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var record = standIn.AddDnsRecord("CNAME", "jellyfin.example.com", "old-tunnel.cfargotunnel.com", OwnershipComment, proxied: false);
+        var harness = new PublisherHarness(standIn);
+
+        var result = await harness.RunAsync([PublisherHarness.Jellyfin], apply: true);
+
+        Assert.Equal(["Update DnsRecord jellyfin.example.com", "Create TunnelRule jellyfin.example.com"], Describe(result.Plan!));
+        var updated = Assert.Single(standIn.DnsRecords);
+        Assert.Equal((string?)record["id"], (string?)updated["id"]);
+        Assert.Equal(Target, (string?)updated["content"]);
+        Assert.True((bool)updated["proxied"]!);
+        Assert.Contains(standIn.Requests, request => request.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task ConfiguredZoneIsUsedAndHostnamesOutsideItAreNotPublished()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var harness = new PublisherHarness(standIn);
+        harness.Settings["Cloudflare:ZoneId"] = CloudflareApiStandIn.ZoneId;
+        PublishedRoute[] routes =
+        [
+            PublisherHarness.Jellyfin,
+            new("blog", "blog.example.net", null, "http://blog:80", RouteAccess.Public),
+        ];
+
+        var result = await harness.RunAsync(routes, apply: true);
+
+        var withheld = Assert.Single(result.Plan!.Withheld);
+        Assert.Equal("blog.example.net", withheld.Hostname);
+        Assert.Contains("'Cloudflare:ZoneId'", withheld.Reason, StringComparison.Ordinal);
+        Assert.NotNull(harness.RuleFor("jellyfin.example.com"));
+        Assert.Null(harness.RuleFor("blog.example.net"));
+        Assert.DoesNotContain(standIn.Requests, request => request.Path == "/client/v4/zones");
+    }
+
+    [Fact]
+    public async Task HostnameWithoutAZoneInTheAccountIsNotPublished()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var harness = new PublisherHarness(standIn);
+        PublishedRoute[] routes = [new("blog", "blog.example.net", null, "http://blog:80", RouteAccess.Public)];
+
+        var result = await harness.RunAsync(routes, apply: true);
+
+        Assert.Equal("blog.example.net", Assert.Single(result.Plan!.Withheld).Hostname);
+        Assert.Empty(result.Plan.Changes);
+        Assert.Equal(0, result.WriteCalls);
+    }
+
     private static List<string> Describe(CloudflarePlan plan) =>
         plan.Changes.Select(change => $"{change.Change} {change.Item} {change.Name}").ToList();
 }
