@@ -19,9 +19,6 @@ internal sealed class CloudflareState
     /// <summary>Gets the DNS records of every zone read, with the zone they came from.</summary>
     public List<(CloudflareZone Zone, JsonObject Record)> DnsRecords { get; } = [];
 
-    /// <summary>Gets a value indicating whether Access was read.</summary>
-    public bool AccessRead { get; init; }
-
     /// <summary>Gets the Access applications of the account.</summary>
     public List<JsonObject> AccessApplications { get; } = [];
 

@@ -362,7 +362,7 @@ public sealed class CloudflareTunnelPublisher
             .ConfigureAwait(false);
         var tunnelConfig = (configuration as JsonObject)?["config"]?.DeepClone() as JsonObject ?? [];
         var teamName = needsAccess ? await ReadTeamNameAsync(options, cancellationToken).ConfigureAwait(false) : null;
-        var state = new CloudflareState { TunnelConfig = tunnelConfig, AccessRead = needsAccess, TeamName = teamName };
+        var state = new CloudflareState { TunnelConfig = tunnelConfig, TeamName = teamName };
         foreach (var (hostname, zone) in zones.ZoneByHostname)
         {
             state.ZoneByHostname[hostname] = zone;

@@ -17,22 +17,4 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     public void Dispose()
     {
     }
-
-    private sealed class CapturingLogger(CapturingLoggerProvider provider, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel,
-            EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            provider.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
-        }
-    }
 }
