@@ -107,6 +107,14 @@ public sealed class CloudflarePublisherTests
         for (var index = 0; index < 7; index++)
         {
             standIn.AddDnsRecord("A", $"host{index}.example.com", "192.0.2.10", null);
+            standIn.Applications.Add(new JsonObject
+            {
+                ["id"] = $"app-{index}",
+                ["name"] = $"Host {index}",
+                ["domain"] = $"host{index}.example.com",
+                ["type"] = "self_hosted",
+                ["aud"] = $"aud-{index}",
+            });
         }
 
         var harness = new PublisherHarness(standIn);
@@ -124,6 +132,8 @@ public sealed class CloudflarePublisherTests
             standIn.Requests,
             request => request.Path.EndsWith("/dns_records", StringComparison.Ordinal) && request.Status == 200);
         Assert.Equal(9, standIn.DnsRecords.Count);
+        Assert.Equal(8, standIn.Applications.Count);
+        Assert.Contains(standIn.Requests, request => request.Path.EndsWith("/access/apps", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -393,6 +403,25 @@ public sealed class CloudflarePublisherTests
         Assert.Equal("blog.example.net", Assert.Single(result.Plan!.Withheld).Hostname);
         Assert.Empty(result.Plan.Changes);
         Assert.Equal(0, result.WriteCalls);
+    }
+
+    [Fact]
+    public async Task RouteThatBecomesProtectedLosesItsRuleWhenAccessFails()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var harness = new PublisherHarness(standIn);
+        await harness.RunAsync([PublisherHarness.Jellyfin], apply: true);
+        Assert.NotNull(harness.RuleFor("jellyfin.example.com"));
+        standIn.RejectedApplicationDomains.Add("jellyfin.example.com");
+        var nowProtected = PublisherHarness.Jellyfin with { Access = RouteAccess.Protected };
+
+        var result = await harness.RunAsync([nowProtected], apply: true);
+
+        Assert.Equal(CloudflarePublishOutcome.PartiallyApplied, result.Outcome);
+        Assert.Contains("Update TunnelRule jellyfin.example.com", Describe(result.Plan!));
+        Assert.Contains("Its Access application could not be written", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.Null(harness.RuleFor("jellyfin.example.com"));
+        Assert.Equal("http_status:404", (string?)Assert.Single(standIn.Ingress())!["service"]);
     }
 
     private static List<string> Describe(CloudflarePlan plan) =>
