@@ -1,0 +1,6 @@
+namespace MediaStack.IngressConfigurator.Cloudflare.Tests;
+
+/// <summary>
+/// One request the Cloudflare stand-in received.
+/// </summary>
+public sealed record StandInRequest(DateTimeOffset At, string Method, string Path, int Status);
