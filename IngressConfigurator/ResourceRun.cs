@@ -1,28 +1,48 @@
+using MediaStack.IngressConfigurator.Cloudflare;
+using MediaStack.IngressConfigurator.Resource;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MediaStack.IngressConfigurator;
 
 /// <summary>
 /// Runs the configurator as the AppHost's resource (the mode without a command-line verb).
 /// </summary>
-internal static partial class ResourceRun
+internal static class ResourceRun
 {
-    /// <summary>Starts the host with the service defaults, logs that it started and exits.</summary>
+    /// <summary>
+    /// Starts the host with the service defaults, runs the configurator once and stops the host,
+    /// which flushes every span, metric and log to the dashboard before the process exits.
+    /// </summary>
     /// <param name="args">The command-line arguments.</param>
     /// <returns>The process exit code.</returns>
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        builder.AddServiceDefaults();
+        var settings = new HostApplicationBuilderSettings { Args = args, Configuration = new ConfigurationManager() };
+
+        // A one-shot process has no use for watching appsettings files, and the watchers slow its start.
+        settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+
+        var builder = Host.CreateApplicationBuilder(settings);
+        builder.AddServiceDefaults(ConfiguratorTelemetry.SourceName);
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        builder.Services.AddSingleton<ConfiguratorTelemetry>();
+        builder.Services.AddSingleton<ConfiguratorRun>();
+
+        if (string.Equals(builder.Configuration["Tunnel:Mode"], nameof(TunnelMode.RemotelyManaged), StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddCloudflareApi(builder.Configuration);
+            builder.Services.AddSingleton<IRemotePublisher, CloudflareRemotePublisher>();
+        }
 
         using var host = builder.Build();
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MediaStack.IngressConfigurator");
-        Started(logger);
-        return Task.FromResult(0);
-    }
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        await host.StartAsync();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "IngressConfigurator started with no routes to compile yet.")]
-    private static partial void Started(ILogger logger);
+        var exitCode = await host.Services.GetRequiredService<ConfiguratorRun>().RunAsync(lifetime.ApplicationStopping);
+
+        await host.StopAsync();
+        return exitCode;
+    }
 }

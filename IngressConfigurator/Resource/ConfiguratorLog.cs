@@ -20,7 +20,7 @@ internal static partial class ConfiguratorLog
     public static partial void ValidationWarning(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compiled {RuleCount} ingress rules for {Hostnames}.")]
-    public static partial void Compiled(ILogger logger, int ruleCount, string hostnames);
+    public static partial void Compiled(ILogger logger, int ruleCount, IReadOnlyList<string> hostnames);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {RuleCount} ingress rules to {Path}.")]
     public static partial void ConfigurationWritten(ILogger logger, int ruleCount, string path);

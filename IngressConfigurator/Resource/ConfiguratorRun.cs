@@ -139,7 +139,7 @@ public sealed class ConfiguratorRun
             compile?.SetTag("mediastack.ingress.hostnames", hostnames);
             run?.SetTag("mediastack.ingress.rule_count", configuration.Ingress.Count);
             run?.SetTag("mediastack.ingress.hostnames", hostnames);
-            ConfiguratorLog.Compiled(_logger, configuration.Ingress.Count, string.Join(", ", hostnames));
+            ConfiguratorLog.Compiled(_logger, configuration.Ingress.Count, hostnames);
         }
 
         // Step 3: validate exactly what will be published, with cloudflared's rules.
