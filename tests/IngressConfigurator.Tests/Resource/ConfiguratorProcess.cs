@@ -7,7 +7,7 @@ namespace MediaStack.IngressConfigurator.Tests.Resource;
 /// </summary>
 internal static class ConfiguratorProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(1);
 
     public static async Task<(int ExitCode, string Output)> RunAsync(
         IReadOnlyDictionary<string, string> environment,
@@ -39,7 +39,7 @@ internal static class ConfiguratorProcess
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(_timeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
