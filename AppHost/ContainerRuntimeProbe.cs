@@ -19,7 +19,7 @@ namespace MediaStack.AppHost;
 /// </remarks>
 internal static partial class ContainerRuntimeProbe
 {
-    private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan _probeTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// Drops named-volume mounts at start when the configured container engine does not answer.
@@ -77,7 +77,7 @@ internal static partial class ContainerRuntimeProbe
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(s_probeTimeout);
+            timeout.CancelAfter(_probeTimeout);
             try
             {
                 await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace MediaStack.AppHost.Tunnel;
 /// </summary>
 internal static class TunnelRouteResolver
 {
-    private static readonly string[] s_loopbackHosts = ["localhost", "127.0.0.1", "::1", "[::1]"];
+    private static readonly string[] _loopbackHosts = ["localhost", "127.0.0.1", "::1", "[::1]"];
 
     /// <summary>
     /// Lists every resource and route in declaration order.
@@ -174,7 +174,7 @@ internal static class TunnelRouteResolver
         }
 
         var host = uri.Host;
-        if (s_loopbackHosts.Contains(host, StringComparer.OrdinalIgnoreCase))
+        if (_loopbackHosts.Contains(host, StringComparer.OrdinalIgnoreCase))
         {
             TunnelRouteLog.LoopbackRewritten(logger, resourceName, host, ContainerNetworkAddress.DockerHost);
             host = ContainerNetworkAddress.DockerHost;
