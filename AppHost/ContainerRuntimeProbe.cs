@@ -30,6 +30,11 @@ internal static partial class ContainerRuntimeProbe
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        if (!builder.ExecutionContext.IsRunMode)
+        {
+            return builder;
+        }
+
         builder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
         {
             var runtime = builder.Configuration["DcpPublisher:ContainerRuntime"]

@@ -33,9 +33,8 @@ internal static class ImmichBuilderExtensions
         ArgumentNullException.ThrowIfNull(password);
 
         return builder.AddPostgres(name, password: password)
-            .WithImage(ImmichPostgresContainerImageTags.Image, ImmichPostgresContainerImageTags.Tag)
+            .WithImage(ImmichPostgresContainerImageTags.Image, ImmichPostgresContainerImageTags.PinnedTag)
             .WithImageRegistry(ImmichPostgresContainerImageTags.Registry)
-            .WithImageSHA256(ImmichPostgresContainerImageTags.Sha256)
             // Immich asks for data checksums; Aspire's scram-sha-256 arguments are kept beside them.
             .WithEnvironment("POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256 --auth-local=scram-sha-256 --data-checksums")
             .WithContainerRuntimeArgs("--shm-size=128m")
@@ -58,9 +57,8 @@ internal static class ImmichBuilderExtensions
         ArgumentNullException.ThrowIfNull(password);
 
         return builder.AddRedis(name, password: password)
-            .WithImage(ImmichValkeyContainerImageTags.Image, ImmichValkeyContainerImageTags.Tag)
+            .WithImage(ImmichValkeyContainerImageTags.Image, ImmichValkeyContainerImageTags.PinnedTag)
             .WithImageRegistry(ImmichValkeyContainerImageTags.Registry)
-            .WithImageSHA256(ImmichValkeyContainerImageTags.Sha256)
             .WithDataVolume($"{name}-data")
             .WithPersistence();
     }

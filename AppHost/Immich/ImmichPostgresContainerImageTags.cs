@@ -16,4 +16,7 @@ internal static class ImmichPostgresContainerImageTags
 
     /// <summary>The digest Immich v3.1.0's compose file pins the tag to.</summary>
     public const string Sha256 = "bcf63357191b76a916ae5eb93464d65c07511da41e3bf7a8416db519b40b1c23";
+
+    /// <summary>The tag with its digest, as Immich's compose file writes it, so the image cannot drift.</summary>
+    public const string PinnedTag = Tag + "@sha256:" + Sha256;
 }
