@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaStack.AppHost.Tests;
@@ -10,7 +11,7 @@ namespace MediaStack.AppHost.Tests;
 internal sealed class StackModel : IAsyncDisposable
 {
     // Clears any tunnel credentials a developer keeps in user secrets so each test picks its mode.
-    private static readonly string[] s_localPreview =
+    private static readonly string[] _localPreview =
     [
         "--Parameters:cloudflare-tunnel-token=",
         "--Parameters:cloudflare-api-token=",
@@ -30,21 +31,23 @@ internal sealed class StackModel : IAsyncDisposable
     public static async Task<StackModel> BuildAsync(params string[] args)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [.. s_localPreview, .. args],
+            [.. _localPreview, .. args],
             TestContext.Current.CancellationToken);
         var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         return new StackModel(app);
     }
 
+    public static StackModel From(DistributedApplication app) => new(app);
+
     public T Resource<T>(string name)
         where T : IResource =>
         Assert.IsType<T>(Assert.Single(Model.Resources, resource => resource.Name == name), exactMatch: false);
 
-    public async Task<Dictionary<string, string>> EnvironmentAsync(string name)
+    public async Task<Dictionary<string, string>> EnvironmentAsync(string name, ILogger? logger = null)
     {
         var result = await ExecutionConfigurationBuilder.Create(Resource<IResource>(name))
             .WithEnvironmentVariablesConfig()
-            .BuildAsync(ExecutionContext, NullLogger.Instance, TestContext.Current.CancellationToken);
+            .BuildAsync(ExecutionContext, logger ?? NullLogger.Instance, TestContext.Current.CancellationToken);
         if (result.Exception is not null)
         {
             throw result.Exception;
