@@ -1,0 +1,202 @@
+using MediaStack.AppHost.Immich;
+using MediaStack.AppHost.Tunnel;
+using Microsoft.Extensions.Configuration;
+
+namespace MediaStack.AppHost;
+
+/// <summary>
+/// The owner's settings for the stack, read from the AppHost's configuration (user secrets,
+/// environment variables or command line) with defaults that run on a fresh machine.
+/// </summary>
+internal sealed record MediaStackSettings
+{
+    /// <summary>The configuration section that holds every setting except the parameters.</summary>
+    public const string SectionName = "MediaStack";
+
+    /// <summary>The parameter that holds Jellyfin's URL.</summary>
+    public const string JellyfinUrlParameter = "jellyfin-url";
+
+    /// <summary>The secret parameter that holds the Immich database password.</summary>
+    public const string DatabasePasswordParameter = "immich-db-password";
+
+    /// <summary>The secret parameter that holds the Valkey password.</summary>
+    public const string RedisPasswordParameter = "immich-redis-password";
+
+    /// <summary>The secret parameter that holds the tunnel token of a remotely-managed tunnel.</summary>
+    public const string TunnelTokenParameter = "cloudflare-tunnel-token";
+
+    /// <summary>The secret parameter that holds the Cloudflare API token of a remotely-managed tunnel.</summary>
+    public const string ApiTokenParameter = "cloudflare-api-token";
+
+    /// <summary>Jellyfin's address on a default Windows installation.</summary>
+    public const string DefaultJellyfinUrl = "http://localhost:8096";
+
+    /// <summary>The domain used until the owner sets their own.</summary>
+    public const string DefaultDomain = "example.com";
+
+    /// <summary>Where the credentials file appears inside the cloudflared container.</summary>
+    public const string CredentialsFileContainerPath = "/run/secrets/cloudflared-credentials.json";
+
+    /// <summary>Gets the owner's domain; every published hostname is it or under it.</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>Gets the hostname Immich is published on.</summary>
+    public required string ImmichHostname { get; init; }
+
+    /// <summary>Gets the hostname Jellyfin is published on.</summary>
+    public required string JellyfinHostname { get; init; }
+
+    /// <summary>Gets the Immich release tag used for the server and machine-learning images.</summary>
+    public required string ImmichVersion { get; init; }
+
+    /// <summary>Gets the host folder with the photo library, mounted at <c>/data</c>.</summary>
+    public required string ImmichLibraryPath { get; init; }
+
+    /// <summary>Gets the optional time zone handed to Immich as <c>TZ</c>.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Gets the host folder the configurator writes <c>config.yml</c> into.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Gets the tunnel mode chosen from the credentials that are configured.</summary>
+    public required TunnelMode Mode { get; init; }
+
+    /// <summary>Gets the tunnel id (locally- and remotely-managed modes).</summary>
+    public string? TunnelId { get; init; }
+
+    /// <summary>Gets the host path of the tunnel credentials file (locally-managed mode).</summary>
+    public string? CredentialsFile { get; init; }
+
+    /// <summary>Gets the Cloudflare Access team name, when known.</summary>
+    public string? AccessTeamName { get; init; }
+
+    /// <summary>Gets the Cloudflare Access application audience tag, when known.</summary>
+    public string? AccessAudTag { get; init; }
+
+    /// <summary>Gets the e-mail addresses the Access policy allows.</summary>
+    public IReadOnlyList<string> AllowedEmails { get; init; } = [];
+
+    /// <summary>Gets the Cloudflare account id (remotely-managed mode).</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>Gets the Cloudflare zone id of the domain (remotely-managed mode).</summary>
+    public string? ZoneId { get; init; }
+
+    /// <summary>
+    /// Reads the settings, applies defaults and chooses the tunnel mode.
+    /// </summary>
+    /// <param name="configuration">The AppHost's configuration.</param>
+    /// <param name="appHostDirectory">The AppHost's folder; relative paths are resolved against it.</param>
+    /// <exception cref="TunnelSettingsException">A setting is missing or inconsistent.</exception>
+    public static MediaStackSettings FromConfiguration(IConfiguration configuration, string appHostDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(appHostDirectory);
+
+        var section = configuration.GetSection(SectionName);
+        var domain = Trimmed(section["Domain"]) ?? DefaultDomain;
+        var tunnelId = Trimmed(section["Tunnel:TunnelId"]);
+        var credentialsFile = Trimmed(section["Tunnel:CredentialsFile"]);
+        var hasTunnelToken = Trimmed(configuration[$"Parameters:{TunnelTokenParameter}"]) is not null;
+
+        var settings = new MediaStackSettings
+        {
+            Domain = domain,
+            ImmichHostname = Trimmed(section["Immich:Hostname"]) ?? $"immich.{domain}",
+            JellyfinHostname = Trimmed(section["Jellyfin:Hostname"]) ?? $"jellyfin.{domain}",
+            ImmichVersion = Trimmed(section["Immich:Version"]) ?? ImmichContainerImageTags.DefaultVersion,
+            ImmichLibraryPath = FullPath(section["Immich:LibraryPath"], appHostDirectory, ".mediastack/immich-library"),
+            TimeZone = Trimmed(section["TimeZone"]),
+            OutputDirectory = FullPath(section["Tunnel:OutputDirectory"], appHostDirectory, ".mediastack/cloudflared"),
+            Mode = ChooseMode(hasTunnelToken, tunnelId, credentialsFile),
+            TunnelId = tunnelId,
+            CredentialsFile = credentialsFile is null ? null : Path.GetFullPath(credentialsFile, appHostDirectory),
+            AccessTeamName = Trimmed(section["Access:TeamName"]),
+            AccessAudTag = Trimmed(section["Access:AudTag"]),
+            AllowedEmails = ReadList(section.GetSection("Access:AllowedEmails")),
+            AccountId = Trimmed(section["Cloudflare:AccountId"]),
+            ZoneId = Trimmed(section["Cloudflare:ZoneId"]),
+        };
+
+        settings.Validate(configuration);
+        return settings;
+    }
+
+    private static TunnelMode ChooseMode(bool hasTunnelToken, string? tunnelId, string? credentialsFile)
+    {
+        if (hasTunnelToken)
+        {
+            return TunnelMode.RemotelyManaged;
+        }
+
+        return tunnelId is not null || credentialsFile is not null
+            ? TunnelMode.LocallyManaged
+            : TunnelMode.LocalPreview;
+    }
+
+    private void Validate(IConfiguration configuration)
+    {
+        if (Mode == TunnelMode.LocallyManaged)
+        {
+            if (TunnelId is null)
+            {
+                throw new TunnelSettingsException(
+                    $"Setting '{SectionName}:Tunnel:TunnelId' is missing: a locally-managed tunnel needs the tunnel id "
+                    + "next to the credentials file. Set it with 'dotnet user-secrets set MediaStack:Tunnel:TunnelId <uuid>'.");
+            }
+
+            if (CredentialsFile is null)
+            {
+                throw new TunnelSettingsException(
+                    $"Setting '{SectionName}:Tunnel:CredentialsFile' is missing: a locally-managed tunnel needs its credentials "
+                    + "file. Set it with 'dotnet user-secrets set MediaStack:Tunnel:CredentialsFile <path to <uuid>.json>'.");
+            }
+
+            if (!File.Exists(CredentialsFile))
+            {
+                throw new TunnelSettingsException(
+                    $"Setting '{SectionName}:Tunnel:CredentialsFile' names '{CredentialsFile}', which does not exist. "
+                    + "Point it at the JSON file 'cloudflared tunnel create' wrote.");
+            }
+        }
+
+        if (Mode == TunnelMode.RemotelyManaged)
+        {
+            if (Trimmed(configuration[$"Parameters:{ApiTokenParameter}"]) is null)
+            {
+                throw new TunnelSettingsException(
+                    $"Parameter '{ApiTokenParameter}' is missing: a remotely-managed tunnel needs a Cloudflare API token "
+                    + $"for ingress-configurator. Set it with 'dotnet user-secrets set Parameters:{ApiTokenParameter} <token>'.");
+            }
+
+            if (AccountId is null || TunnelId is null)
+            {
+                throw new TunnelSettingsException(
+                    $"Settings '{SectionName}:Cloudflare:AccountId' and '{SectionName}:Tunnel:TunnelId' are both needed "
+                    + "for a remotely-managed tunnel. Set them with 'dotnet user-secrets set'.");
+            }
+        }
+
+        if (!Uri.CheckHostName(Domain).Equals(UriHostNameType.Dns))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{SectionName}:Domain' is '{Domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
+        }
+    }
+
+    private static string? Trimmed(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string FullPath(string? configured, string appHostDirectory, string fallback) =>
+        Path.GetFullPath(Trimmed(configured) ?? fallback, appHostDirectory);
+
+    private static string[] ReadList(IConfigurationSection section)
+    {
+        // Accept both "a@x, b@y" in one value (easy with user-secrets) and indexed children.
+        var values = section.Value is { } single
+            ? single.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : section.GetChildren().Select(child => child.Value).OfType<string>();
+
+        return [.. values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value.Trim())];
+    }
+}

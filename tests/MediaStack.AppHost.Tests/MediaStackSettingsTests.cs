@@ -1,0 +1,77 @@
+using MediaStack.AppHost.Tunnel;
+using Microsoft.Extensions.Configuration;
+
+namespace MediaStack.AppHost.Tests;
+
+public class MediaStackSettingsTests
+{
+    private static readonly string _appHostDirectory = Directory.CreateTempSubdirectory("mediastack-apphost-").FullName;
+
+    [Fact]
+    public void FreshMachineGetsLocalPreviewWithDefaultsUnderTheAppHostFolder()
+    {
+        var settings = Read();
+
+        Assert.Equal(TunnelMode.LocalPreview, settings.Mode);
+        Assert.Equal("example.com", settings.Domain);
+        Assert.Equal("immich.example.com", settings.ImmichHostname);
+        Assert.Equal("jellyfin.example.com", settings.JellyfinHostname);
+        Assert.Equal("v3.1.0", settings.ImmichVersion);
+        Assert.Equal(Path.Combine(_appHostDirectory, ".mediastack", "cloudflared"), settings.OutputDirectory);
+        Assert.Equal(Path.Combine(_appHostDirectory, ".mediastack", "immich-library"), settings.ImmichLibraryPath);
+    }
+
+    [Fact]
+    public void TunnelIdWithoutCredentialsFileIsRejectedNamingTheSetting()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Tunnel:TunnelId", "6ff42ae2-765d-4adf-8112-31c55c1551ef")));
+
+        Assert.StartsWith("Setting 'MediaStack:Tunnel:CredentialsFile' is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CredentialsFileThatDoesNotExistIsRejectedNamingThePath()
+    {
+        var missing = Path.Combine(_appHostDirectory, "missing.json");
+
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(
+            ("MediaStack:Tunnel:TunnelId", "6ff42ae2-765d-4adf-8112-31c55c1551ef"),
+            ("MediaStack:Tunnel:CredentialsFile", missing)));
+
+        Assert.Contains($"'{missing}', which does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TunnelTokenWithoutApiTokenIsRejectedNamingTheParameter()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("Parameters:cloudflare-tunnel-token", "token")));
+
+        Assert.StartsWith("Parameter 'cloudflare-api-token' is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DomainThatIsNotADnsNameIsRejected()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Domain", "https://example.com/")));
+
+        Assert.StartsWith("Setting 'MediaStack:Domain' is 'https://example.com/'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllowedEmailsAcceptAListInOneValueOrIndexedEntries()
+    {
+        var single = Read(("MediaStack:Access:AllowedEmails", "ann@example.com; bob@example.com"));
+        var indexed = Read(("MediaStack:Access:AllowedEmails:0", "ann@example.com"), ("MediaStack:Access:AllowedEmails:1", "bob@example.com"));
+
+        Assert.Equal(["ann@example.com", "bob@example.com"], single.AllowedEmails);
+        Assert.Equal(["ann@example.com", "bob@example.com"], indexed.AllowedEmails);
+    }
+
+    private static MediaStackSettings Read(params (string Key, string Value)[] values)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)))
+            .Build();
+        return MediaStackSettings.FromConfiguration(configuration, _appHostDirectory);
+    }
+}

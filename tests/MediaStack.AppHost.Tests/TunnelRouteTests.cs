@@ -1,0 +1,194 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Eventing;
+using MediaStack.AppHost.Tunnel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MediaStack.AppHost.Tests;
+
+public class TunnelRouteTests
+{
+    [Fact]
+    public async Task ImmichIsPublishedOnItsContainerAliasAndTargetPort()
+    {
+        await using var stack = await StackModel.BuildAsync();
+
+        var env = await stack.EnvironmentAsync("ingress-configurator");
+
+        Assert.Equal("immich-server", env["Tunnel__Routes__0__ResourceName"]);
+        Assert.Equal("immich.example.com", env["Tunnel__Routes__0__Hostname"]);
+        Assert.Equal("http://immich-server:2283", env["Tunnel__Routes__0__Service"]);
+        Assert.Equal("Protected", env["Tunnel__Routes__0__Access"]);
+        Assert.DoesNotContain("Tunnel__Routes__0__Path", env.Keys);
+    }
+
+    [Fact]
+    public async Task JellyfinOnLocalhostIsReachedThroughTheDockerHostWithAWarning()
+    {
+        await using var stack = await StackModel.BuildAsync();
+        var logger = new RecordingLogger();
+
+        var env = await stack.EnvironmentAsync("ingress-configurator", logger);
+
+        Assert.Equal("jellyfin", env["Tunnel__Routes__1__ResourceName"]);
+        Assert.Equal("jellyfin.example.com", env["Tunnel__Routes__1__Hostname"]);
+        Assert.Equal("http://host.docker.internal:8096", env["Tunnel__Routes__1__Service"]);
+        Assert.Equal("Protected", env["Tunnel__Routes__1__Access"]);
+        var warning = Assert.Single(logger.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.Contains("'jellyfin'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'localhost'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'host.docker.internal'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JellyfinOnAnotherMachineKeepsItsAddressWithoutAWarning()
+    {
+        await using var stack = await StackModel.BuildAsync("--Parameters:jellyfin-url=http://192.168.1.20:8096/");
+        var logger = new RecordingLogger();
+
+        var env = await stack.EnvironmentAsync("ingress-configurator", logger);
+
+        Assert.Equal("http://192.168.1.20:8096", env["Tunnel__Routes__1__Service"]);
+        Assert.DoesNotContain(logger.Entries, entry => entry.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task JellyfinUrlWithAPathIsRejectedNamingTheParameter()
+    {
+        await using var stack = await StackModel.BuildAsync("--Parameters:jellyfin-url=http://localhost:8096/web");
+
+        var error = await Assert.ThrowsAsync<TunnelSettingsException>(() => stack.EnvironmentAsync("ingress-configurator"));
+
+        Assert.Contains("parameter 'jellyfin-url' of resource 'jellyfin'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostnamesFollowTheOwnersDomainAndCanBeChangedOneByOne()
+    {
+        await using var stack = await StackModel.BuildAsync(
+            "--MediaStack:Domain=family.example",
+            "--MediaStack:Jellyfin:Hostname=tv.family.example");
+
+        var env = await stack.EnvironmentAsync("ingress-configurator");
+
+        Assert.Equal("family.example", env["Tunnel__Domain"]);
+        Assert.Equal("immich.family.example", env["Tunnel__Routes__0__Hostname"]);
+        Assert.Equal("tv.family.example", env["Tunnel__Routes__1__Hostname"]);
+    }
+
+    [Fact]
+    public async Task HostRoutesGoThroughTheDockerHostAndCarryPathAccessAndOriginOptions()
+    {
+        var builder = EmptyBuilder();
+        builder.AddExecutable("photo-frame", "photo-frame", ".")
+            .WithHttpEndpoint(port: 5005, targetPort: 5005)
+            .WithTunnelRoute("frame.example.com", route =>
+            {
+                route.Path = "^/slideshow";
+                route.Access = TunnelRouteAccess.Public;
+                route.OriginRequest["connectTimeout"] = "30s";
+            });
+        builder.AddProject<Projects.IngressConfigurator>("ingress-configurator").WithTunnelHandover(Settings());
+        await using var app = builder.Build();
+
+        var env = await StackModel.From(app).EnvironmentAsync("ingress-configurator");
+
+        Assert.Equal("photo-frame", env["Tunnel__Routes__0__ResourceName"]);
+        Assert.Equal("http://host.docker.internal:5005", env["Tunnel__Routes__0__Service"]);
+        Assert.Equal("^/slideshow", env["Tunnel__Routes__0__Path"]);
+        Assert.Equal("Public", env["Tunnel__Routes__0__Access"]);
+        Assert.Equal("30s", env["Tunnel__Routes__0__OriginRequest__connectTimeout"]);
+    }
+
+    [Fact]
+    public async Task RouteWithoutAnAccessDecisionStopsTheStartNamingTheResource()
+    {
+        var message = await StartFailureAsync(builder => builder.AddContainer("photos", "photos")
+            .WithHttpEndpoint(targetPort: 80)
+            .WithTunnelRoute("photos.example.com", route => route.Access = TunnelRouteAccess.Unspecified));
+
+        Assert.Equal(
+            "Resource 'photos' publishes 'photos.example.com' without an Access decision; set Access to Protected or Public in WithTunnelRoute.",
+            message);
+    }
+
+    [Fact]
+    public async Task RouteToAMissingEndpointStopsTheStartNamingResourceAndEndpoint()
+    {
+        var message = await StartFailureAsync(builder => builder.AddContainer("photos", "photos")
+            .WithHttpEndpoint(targetPort: 80)
+            .WithTunnelRoute("photos.example.com", route => route.EndpointName = "admin"));
+
+        Assert.Contains("Resource 'photos' has no endpoint 'admin'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RouteToANonHttpEndpointStopsTheStartNamingResourceAndEndpoint()
+    {
+        var message = await StartFailureAsync(builder => builder.AddContainer("database", "postgres")
+            .WithEndpoint(targetPort: 5432, name: "tcp", scheme: "tcp")
+            .WithTunnelRoute("db.example.com", route => route.EndpointName = "tcp"));
+
+        Assert.Contains("Endpoint 'tcp' of resource 'database' uses 'tcp'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RouteOnAResourceWithoutEndpointsStopsTheStart()
+    {
+        var message = await StartFailureAsync(builder => builder.AddParameter("not-a-service", "value")
+            .WithTunnelRoute("nothing.example.com"));
+
+        Assert.Contains("Resource 'not-a-service' cannot be published on 'nothing.example.com'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidRoutesPassTheStartCheckAndCreateTheOutputFolder()
+    {
+        var settings = Settings();
+        var builder = EmptyBuilder();
+        builder.AddContainer("photos", "photos").WithHttpEndpoint(targetPort: 80).WithTunnelRoute("photos.example.com");
+        builder.AddProject<Projects.IngressConfigurator>("ingress-configurator").WithTunnelHandover(settings);
+        await using var app = builder.Build();
+
+        await PublishBeforeStartAsync(app);
+
+        Assert.True(Directory.Exists(settings.OutputDirectory));
+    }
+
+    private static async Task<string> StartFailureAsync(Action<IDistributedApplicationBuilder> declareRoutes)
+    {
+        var builder = EmptyBuilder();
+        declareRoutes(builder);
+        builder.AddProject<Projects.IngressConfigurator>("ingress-configurator").WithTunnelHandover(Settings());
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<TunnelSettingsException>(() => PublishBeforeStartAsync(app));
+        return error.Message;
+    }
+
+    private static Task PublishBeforeStartAsync(DistributedApplication app) =>
+        app.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(
+            new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()),
+            TestContext.Current.CancellationToken);
+
+    // A model of its own, built on the AppHost's assembly so Projects.IngressConfigurator resolves.
+    private static IDistributedApplicationBuilder EmptyBuilder() =>
+        DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = [],
+            DisableDashboard = true,
+            AssemblyName = typeof(MediaStackSettings).Assembly.GetName().Name,
+        });
+
+    private static MediaStackSettings Settings() => new()
+    {
+        Domain = "example.com",
+        ImmichHostname = "immich.example.com",
+        JellyfinHostname = "jellyfin.example.com",
+        ImmichVersion = "v3.1.0",
+        ImmichLibraryPath = Directory.CreateTempSubdirectory("mediastack-library-").FullName,
+        OutputDirectory = Path.Combine(Directory.CreateTempSubdirectory("mediastack-output-").FullName, "cloudflared"),
+        Mode = TunnelMode.LocalPreview,
+    };
+}
