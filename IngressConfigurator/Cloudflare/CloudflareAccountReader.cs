@@ -28,18 +28,21 @@ internal sealed class CloudflareAccountReader
         {
             result = await _client.GetAsync(options, "user/tokens/verify", cancellationToken).ConfigureAwait(false);
         }
-        catch (CloudflareApiException userException) when (userException.StatusCode is not null and < HttpStatusCode.InternalServerError)
+        catch (CloudflareApiException userException) when (IsClientError(userException))
         {
             // Account-owned tokens are verified under the account rather than the user.
             try
             {
-                result = await _client.GetAsync(options, $"accounts/{options.AccountId}/tokens/verify", cancellationToken)
+                var accountVerify = $"accounts/{options.AccountId}/tokens/verify";
+                result = await _client.GetAsync(options, accountVerify, cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (CloudflareApiException accountException) when (accountException.StatusCode is not null and < HttpStatusCode.InternalServerError)
+            catch (CloudflareApiException accountException) when (IsClientError(accountException))
             {
                 activity?.SetStatus(ActivityStatusCode.Error, "The API token was rejected.");
-                var reasons = string.Join("; ", userException.Errors.Select(error => $"[{error.Code}] {error.Message}"));
+                var reasons = string.Join(
+                    "; ",
+                    userException.Errors.Select(error => $"[{error.Code}] {error.Message}"));
                 return $"Cloudflare rejected the API token in 'Cloudflare:ApiToken' ({reasons}); create a new token " +
                     "and store it as the secret again.";
             }
@@ -86,7 +89,8 @@ internal sealed class CloudflareAccountReader
 
         await ProbeAsync(
             CloudflarePermissions.TunnelEdit,
-            () => _client.GetAsync(options, CloudflarePublishPaths.TunnelConfiguration(options), cancellationToken)).ConfigureAwait(false);
+            () => _client.GetAsync(options, CloudflarePublishPaths.TunnelConfiguration(options), cancellationToken))
+            .ConfigureAwait(false);
 
         var zones = new ZoneResolution();
         await ProbeAsync(
@@ -131,7 +135,9 @@ internal sealed class CloudflareAccountReader
         ZoneResolution zones,
         CancellationToken cancellationToken)
     {
-        var hostnames = routes.Select(route => route.Hostname.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var hostnames = routes.Select(route => route.Hostname.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (!string.IsNullOrWhiteSpace(options.ZoneId))
         {
             var zone = await _client.GetAsync(options, $"zones/{options.ZoneId}", cancellationToken).ConfigureAwait(false);
@@ -167,7 +173,9 @@ internal sealed class CloudflareAccountReader
                         $"zones?name={Uri.EscapeDataString(candidate)}&account.id={Uri.EscapeDataString(options.AccountId)}",
                         cancellationToken).ConfigureAwait(false);
                     zone = (found as JsonArray)?.OfType<JsonObject>()
-                        .Select(item => new CloudflareZone(CloudflarePlanner.Text(item, "id"), CloudflarePlanner.Text(item, "name")))
+                        .Select(item => new CloudflareZone(
+                            CloudflarePlanner.Text(item, "id"),
+                            CloudflarePlanner.Text(item, "name")))
                         .FirstOrDefault();
                     byName[candidate] = zone;
                 }
@@ -257,4 +265,7 @@ internal sealed class CloudflareAccountReader
         activity?.SetTag("cloudflare.access_applications", state.AccessApplications.Count);
         return state;
     }
+
+    private static bool IsClientError(CloudflareApiException exception) =>
+        exception.StatusCode is not null and < HttpStatusCode.InternalServerError;
 }

@@ -98,7 +98,9 @@ internal sealed class CloudflarePlanApplier
             }
         }
 
-        foreach (var hostname in work.Hostnames.Where(hostname => hostname.WithheldReason is null && hostname.RecordChange is not null))
+        var needRecord = work.Hostnames
+            .Where(hostname => hostname.WithheldReason is null && hostname.RecordChange is not null);
+        foreach (var hostname in needRecord)
         {
             try
             {
@@ -164,7 +166,10 @@ internal sealed class CloudflarePlanApplier
         return problems;
     }
 
-    private async Task WritePolicyAsync(PolicyWork policy, CloudflareOptions options, CancellationToken cancellationToken)
+    private async Task WritePolicyAsync(
+        PolicyWork policy,
+        CloudflareOptions options,
+        CancellationToken cancellationToken)
     {
         var path = $"accounts/{options.AccountId}/access/policies";
         if (policy.Change == PlannedChangeKind.Create)

@@ -81,7 +81,8 @@ public sealed class CloudflareTunnelPublisher
             }
 
             var needsAccess = NeedsAccess(routes, options);
-            var (missing, zones) = await _reader.ProbeAsync(routes, options, needsAccess, cancellationToken).ConfigureAwait(false);
+            var (missing, zones) = await _reader.ProbeAsync(routes, options, needsAccess, cancellationToken)
+                .ConfigureAwait(false);
             if (missing.Count > 0)
             {
                 var sentences = missing.Keys
@@ -90,16 +91,20 @@ public sealed class CloudflareTunnelPublisher
                 return Finish(activity, Refuse(sentences, missing.Keys.ToList()), writesBefore);
             }
 
-            var state = await _reader.ReadStateAsync(options, zones, needsAccess, cancellationToken).ConfigureAwait(false);
+            var state = await _reader.ReadStateAsync(options, zones, needsAccess, cancellationToken)
+                .ConfigureAwait(false);
             var work = Plan(routes, options, state);
             if (!options.Apply)
             {
                 CloudflareLog.PlanOnly(_logger);
-                return Finish(activity, new CloudflarePublishResult(CloudflarePublishOutcome.Planned, work.Plan, [], []), writesBefore);
+                var planned = new CloudflarePublishResult(CloudflarePublishOutcome.Planned, work.Plan, [], []);
+                return Finish(activity, planned, writesBefore);
             }
 
             var applyProblems = await _applier.ApplyAsync(work, options, cancellationToken).ConfigureAwait(false);
-            var outcome = applyProblems.Count == 0 ? CloudflarePublishOutcome.Applied : CloudflarePublishOutcome.PartiallyApplied;
+            var outcome = applyProblems.Count == 0
+                ? CloudflarePublishOutcome.Applied
+                : CloudflarePublishOutcome.PartiallyApplied;
             return Finish(activity, new CloudflarePublishResult(outcome, work.Plan, applyProblems, []), writesBefore);
         }
         catch (CloudflareApiException exception)
