@@ -127,8 +127,9 @@ internal static class CloudflarePlanner
             .Select(work => work.Hostname)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var applicationsToDelete = new List<JsonObject>();
-        foreach (var application in state.AccessApplications.Where(application => IsOwnedApplication(application, options)
-            && !protectedHosts.Contains(Text(application, "domain"))))
+        var leftApplications = state.AccessApplications.Where(application =>
+            IsOwnedApplication(application, options) && !protectedHosts.Contains(Text(application, "domain")));
+        foreach (var application in leftApplications)
         {
             var domain = Text(application, "domain");
             changes.Add(PruneChange(options, CloudflareItemKind.AccessApplication, domain, "Self-hosted application"));
@@ -163,7 +164,9 @@ internal static class CloudflarePlanner
 
     public static bool IsOwnedApplication(JsonObject application, CloudflareOptions options) =>
         application["tags"] is JsonArray tags
-        && tags.Any(tag => tag is JsonValue value && value.TryGetValue<string>(out var name) && name == options.OwnershipTag);
+        && tags.Any(tag => tag is JsonValue value
+            && value.TryGetValue<string>(out var name)
+            && name == options.OwnershipTag);
 
     public static string Text(JsonObject node, string name) =>
         node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
@@ -408,7 +411,8 @@ internal static class CloudflarePlanner
     {
         var desired = work.Hostnames
             .Where(hostname => hostname.WithheldReason is null)
-            .SelectMany(hostname => hostname.Routes.Select(route => TunnelIngress.BuildRule(route, hostname, work.TeamName)))
+            .SelectMany(hostname => hostname.Routes
+                .Select(route => TunnelIngress.BuildRule(route, hostname, work.TeamName)))
             .ToList();
         var currentByKey = ownedRules
             .GroupBy(TunnelIngress.KeyOf, StringComparer.OrdinalIgnoreCase)
@@ -420,11 +424,19 @@ internal static class CloudflarePlanner
             var detail = $"Sends '{key}' to '{Text(rule, "service")}'.";
             if (!currentByKey.TryGetValue(key, out var current))
             {
-                ruleChanges.Add(new PlannedChange(CloudflareItemKind.TunnelRule, PlannedChangeKind.Create, key, detail));
+                ruleChanges.Add(new PlannedChange(
+                    CloudflareItemKind.TunnelRule,
+                    PlannedChangeKind.Create,
+                    key,
+                    detail));
             }
             else if (!TunnelIngress.AreEquivalent(current, rule))
             {
-                ruleChanges.Add(new PlannedChange(CloudflareItemKind.TunnelRule, PlannedChangeKind.Update, key, detail));
+                ruleChanges.Add(new PlannedChange(
+                    CloudflareItemKind.TunnelRule,
+                    PlannedChangeKind.Update,
+                    key,
+                    detail));
             }
         }
 

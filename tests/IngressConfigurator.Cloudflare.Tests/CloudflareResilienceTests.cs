@@ -83,6 +83,22 @@ public sealed class CloudflareResilienceTests
     }
 
     [Fact]
+    public async Task ServiceDefaultsStandardHandlerDoesNotStackOnTheCloudflareClient()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        standIn.Faults.Add(new StandInFault { Method = "POST", PathSuffix = "/dns_records", StatusCode = 500, ErrorCode = 10001 });
+        standIn.Faults.Add(new StandInFault { Method = "PUT", PathSuffix = "/configurations", StatusCode = 408, ErrorCode = 10001 });
+        var harness = new PublisherHarness(standIn) { WithStandardHandlerForAllClients = true };
+
+        var result = await harness.RunAsync([PublisherHarness.Jellyfin, PublisherHarness.Immich], apply: true);
+
+        Assert.Equal(CloudflarePublishOutcome.Failed, result.Outcome);
+        var dnsCreates = standIn.Requests.Count(request => request.Method == "POST" && request.Path.EndsWith("/dns_records", StringComparison.Ordinal));
+        Assert.Equal(2, dnsCreates);
+        Assert.Equal(1, standIn.Requests.Count(request => request.Method == "PUT"));
+    }
+
+    [Fact]
     public async Task PersistentServerErrorsEndTheRunWithAClearMessage()
     {
         await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);

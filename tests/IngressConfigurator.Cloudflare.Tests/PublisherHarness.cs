@@ -54,6 +54,9 @@ public sealed class PublisherHarness
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>Gets or sets a value indicating whether every client gets the standard handler first, as the service defaults do.</summary>
+    public bool WithStandardHandlerForAllClients { get; set; }
+
     public async Task<CloudflarePublishResult> RunAsync(
         IReadOnlyList<PublishedRoute> routes,
         bool apply,
@@ -67,6 +70,11 @@ public sealed class PublisherHarness
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        if (WithStandardHandlerForAllClients)
+        {
+            services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        }
+
         services.AddCloudflareApi(configuration);
         await using var provider = services.BuildServiceProvider();
         var publisher = provider.GetRequiredService<CloudflareTunnelPublisher>();
