@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Aspire.Hosting;
+
+namespace MediaStack.AppHost.Tests.Run;
+
+/// <summary>
+/// Starts the real AppHost in local-preview mode: DCP and the dashboard run, the containers fail for
+/// want of a container runtime, and ingress-configurator runs as a real process.
+/// </summary>
+internal sealed class RunningStack : IAsyncDisposable
+{
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly Task _starting;
+
+    private RunningStack(
+        DistributedApplication app,
+        Task starting,
+        DirectoryInfo outputDirectory,
+        Uri dashboardUrl,
+        string dashboardApiKey)
+    {
+        DashboardApiKey = dashboardApiKey;
+        App = app;
+        _starting = starting;
+        OutputDirectory = outputDirectory;
+        DashboardUrl = dashboardUrl;
+    }
+
+    public DistributedApplication App { get; }
+
+    public DirectoryInfo OutputDirectory { get; }
+
+    public Uri DashboardUrl { get; }
+
+    /// <summary>Gets the key the dashboard's telemetry API expects in its <c>x-api-key</c> header.</summary>
+    public string DashboardApiKey { get; }
+
+    public string ConfigPath => Path.Combine(OutputDirectory.FullName, "config.yml");
+
+    public static async Task<RunningStack> StartAsync(
+        DirectoryInfo outputDirectory,
+        IEnumerable<string> settings,
+        CancellationToken cancellationToken)
+    {
+        var dashboardUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var dashboardApiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        string[] args =
+        [
+            // No container runtime here: let DCP start anyway so project resources still run.
+            "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00",
+            "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+
+            // The dashboard listens where the test asked; the test's free ports are random already.
+            "--DcpPublisher:RandomizePorts=false",
+            $"--AppHost:DashboardApiKey={dashboardApiKey}",
+            $"--ASPNETCORE_URLS={dashboardUrl}",
+            $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+            $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+            "--Parameters:cloudflare-tunnel-token=",
+            "--Parameters:cloudflare-api-token=",
+            "--MediaStack:Tunnel:TunnelId=",
+            "--MediaStack:Tunnel:CredentialsFile=",
+            $"--MediaStack:Tunnel:OutputDirectory={outputDirectory.FullName}",
+            .. settings,
+        ];
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            args,
+            (options, _) =>
+            {
+                options.DisableDashboard = false;
+                options.AllowUnsecuredTransport = true;
+            },
+            cancellationToken);
+        var app = await builder.BuildAsync(cancellationToken);
+
+        // Without a container engine Aspire keeps trying to create the containers, so start-up never
+        // reports completion; project resources run meanwhile, and the tests wait on those instead.
+        var starting = app.StartAsync(cancellationToken);
+        return new RunningStack(app, starting, outputDirectory, dashboardUrl, dashboardApiKey);
+    }
+
+    /// <summary>
+    /// Waits until ingress-configurator has exited and returns its exit code.
+    /// </summary>
+    public async Task<int?> WaitForConfiguratorAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_startTimeout);
+        var finished = await App.ResourceNotifications.WaitForResourceAsync(
+            "ingress-configurator",
+            resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text),
+            timeout.Token);
+        return finished.Snapshot.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_starting.IsFaulted)
+        {
+            await _starting;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.StopAsync(timeout.Token);
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
