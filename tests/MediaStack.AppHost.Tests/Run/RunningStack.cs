@@ -43,6 +43,7 @@ internal sealed class RunningStack : IAsyncDisposable
     public static async Task<RunningStack> StartAsync(
         DirectoryInfo outputDirectory,
         IEnumerable<string> settings,
+        Action<IDistributedApplicationTestingBuilder>? configure,
         CancellationToken cancellationToken)
     {
         var dashboardUrl = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -75,6 +76,7 @@ internal sealed class RunningStack : IAsyncDisposable
                 options.AllowUnsecuredTransport = true;
             },
             cancellationToken);
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
 
         // Without a container engine Aspire keeps trying to create the containers, so start-up never
@@ -82,6 +84,11 @@ internal sealed class RunningStack : IAsyncDisposable
         var starting = app.StartAsync(cancellationToken);
         return new RunningStack(app, starting, outputDirectory, dashboardUrl, dashboardApiKey);
     }
+
+    /// <summary>
+    /// Gets the task that completes when start-up completes or fails.
+    /// </summary>
+    public Task Starting => _starting;
 
     /// <summary>
     /// Waits until ingress-configurator has exited and returns its exit code.
