@@ -26,6 +26,12 @@ public static class RouteCompiler
         var compiled = new List<CompiledRoute>(routes.Count);
         var claimed = new Dictionary<(string Host, string Path), string>();
         var injectAccess = !string.IsNullOrWhiteSpace(options.AccessTeamName) && !string.IsNullOrWhiteSpace(options.AccessAudTag);
+        var accessCheck = injectAccess
+            ? new OriginAccess { Required = true, TeamName = options.AccessTeamName!.Trim(), AudTag = [options.AccessAudTag!.Trim()] }
+            : null;
+
+        // Settings are immutable, so every protected route without its own settings shares one instance.
+        var accessOnly = new OriginRequest { Access = accessCheck };
         for (var i = 0; i < routes.Count; i++)
         {
             var route = routes[i];
@@ -65,13 +71,10 @@ public static class RouteCompiler
                 errors.Add(Error(name, "Service", "The route has no service URL.", "Set the origin URL as cloudflared sees it, for example http://immich-server:2283."));
             }
 
-            var origin = OriginRequestTextParser.Parse(route with { ResourceName = name }, errors);
+            var origin = OriginRequestTextParser.Parse(route, name, errors);
             if (injectAccess && route.Access == RouteAccess.Protected && origin?.Access is null)
             {
-                origin = (origin ?? new OriginRequest()) with
-                {
-                    Access = new OriginAccess { Required = true, TeamName = options.AccessTeamName!.Trim(), AudTag = [options.AccessAudTag!.Trim()] },
-                };
+                origin = origin is null ? accessOnly : origin with { Access = accessCheck };
             }
 
             if (errors.Count != countBefore || hostname is null)

@@ -34,10 +34,11 @@ public static class IngressValidator
             return new ValidationResult { Issues = errors };
         }
 
+        var topLevel = OriginRequest.Effective(configuration.OriginRequest, null);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            var effective = OriginRequest.Effective(configuration.OriginRequest, rule.OriginRequest);
+            var effective = topLevel.OverriddenBy(rule.OriginRequest);
             var service = OriginServiceParser.Parse(rule, effective, out var serviceError, out var serviceFix);
             var error = serviceError is not null
                 ? Issue(i, "service", serviceError, serviceFix)
