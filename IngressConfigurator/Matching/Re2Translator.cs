@@ -91,19 +91,29 @@ internal sealed class Re2Translator
     private bool AtEnd => _position >= _pattern.Length;
 
     // Most path rules are plain text such as ^/api/v2; they need no parsing and match as a prefix or substring.
-    private static Re2Translation? TryTranslatePlainPath(string pattern)
+    public static bool IsPlainPath(string pattern)
     {
-        var atStart = pattern.StartsWith('^');
-        var body = atStart ? pattern.AsSpan(1) : pattern.AsSpan();
+        var body = pattern.StartsWith('^') ? pattern.AsSpan(1) : pattern.AsSpan();
         foreach (var c in body)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('/' or '_' or '-'))
             {
-                return null;
+                return false;
             }
         }
 
-        var literal = body.ToString();
+        return true;
+    }
+
+    private static Re2Translation? TryTranslatePlainPath(string pattern)
+    {
+        if (!IsPlainPath(pattern))
+        {
+            return null;
+        }
+
+        var atStart = pattern.StartsWith('^');
+        var literal = atStart ? pattern[1..] : pattern;
         return new Re2Translation(atStart ? @"\A" + literal : literal, null, literal, atStart);
     }
 
