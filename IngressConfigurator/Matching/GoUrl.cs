@@ -135,7 +135,7 @@ internal sealed class GoUrl
         }
 
         url.Scheme = scheme.ToLowerInvariant();
-        if (rest.EndsWith('?') && rest.Count(c => c == '?') == 1)
+        if (rest.EndsWith('?') && rest.IndexOf('?', StringComparison.Ordinal) == rest.Length - 1)
         {
             url.ForceQuery = true;
             rest = rest[..^1];
@@ -284,7 +284,20 @@ internal sealed class GoUrl
             return true;
         }
 
-        return port[0] == ':' && port.Skip(1).All(char.IsAsciiDigit);
+        if (port[0] != ':')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < port.Length; i++)
+        {
+            if (!char.IsAsciiDigit(port[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool TryUnescape(string text, bool isHost, out string decoded, out string error)
@@ -295,7 +308,7 @@ internal sealed class GoUrl
         {
             foreach (var c in text)
             {
-                if (c < 0x80 && !char.IsAsciiLetterOrDigit(c) && !"-_.~!$&'()*+,;=:[]<>\"%".Contains(c, StringComparison.Ordinal))
+                if (c < 0x80 && !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.') && !"_~!$&'()*+,;=:[]<>\"%".Contains(c, StringComparison.Ordinal))
                 {
                     error = $"invalid character \"{c}\" in host name";
                     return false;

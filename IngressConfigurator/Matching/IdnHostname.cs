@@ -15,6 +15,11 @@ internal static class IdnHostname
     /// </summary>
     public static string? AlternativeForm(string hostname)
     {
+        if (IsPlainAscii(hostname, out var hasUpper))
+        {
+            return hasUpper ? hostname.ToLowerInvariant() : null;
+        }
+
         try
         {
             // Lookup maps case before encoding; .NET's IdnMapping does not, so fold first.
@@ -30,6 +35,11 @@ internal static class IdnHostname
     /// <summary>Converts a hostname to lower-case ASCII, or returns <see langword="null"/> when it is not a valid name.</summary>
     public static string? ToAscii(string hostname)
     {
+        if (IsPlainAscii(hostname, out var hasUpper))
+        {
+            return hasUpper ? hostname.ToLowerInvariant() : hostname;
+        }
+
         try
         {
             return _mapping.GetAscii(hostname.ToLowerInvariant());
@@ -38,5 +48,49 @@ internal static class IdnHostname
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reports whether the name is made of non-empty letter-digit-hyphen labels that neither start nor end with a
+    /// hyphen and hold no '--', for which the Lookup profile only folds case; anything else takes the full path.
+    /// </summary>
+    private static bool IsPlainAscii(string hostname, out bool hasUpper)
+    {
+        hasUpper = false;
+        if (hostname.Length == 0 || hostname.Contains("--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var previous = '.';
+        foreach (var c in hostname)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                hasUpper = true;
+            }
+            else if (c == '.')
+            {
+                if (previous is '.' or '-')
+                {
+                    return false;
+                }
+            }
+            else if (c == '-')
+            {
+                if (previous == '.')
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return previous is not ('.' or '-');
     }
 }

@@ -48,6 +48,17 @@ public sealed class Re2Regex
         return true;
     }
 
+    /// <summary>Checks an expression with Go's <c>regexp.Compile</c> rules without preparing it for matching.</summary>
+    /// <param name="pattern">The expression.</param>
+    /// <param name="error">Go's error text, when invalid.</param>
+    /// <returns><see langword="true"/> when Go would accept the expression.</returns>
+    public static bool IsValid(string pattern, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        error = Re2Translator.IsPlainPath(pattern) ? null : Re2Translator.Translate(pattern).Error;
+        return error is null;
+    }
+
     /// <summary>Reports whether the expression matches anywhere in the input, as Go's <c>MatchString</c>.</summary>
     /// <param name="input">The text, for a path rule the request path only.</param>
     /// <returns><see langword="true"/> on a match.</returns>

@@ -65,6 +65,11 @@ internal sealed class Re2Translator
     public static Re2Translation Translate(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        if (TryTranslatePlainPath(pattern) is { } plain)
+        {
+            return plain;
+        }
+
         var translator = new Re2Translator(pattern);
         try
         {
@@ -84,6 +89,33 @@ internal sealed class Re2Translator
     }
 
     private bool AtEnd => _position >= _pattern.Length;
+
+    // Most path rules are plain text such as ^/api/v2; they need no parsing and match as a prefix or substring.
+    public static bool IsPlainPath(string pattern)
+    {
+        var body = pattern.StartsWith('^') ? pattern.AsSpan(1) : pattern.AsSpan();
+        foreach (var c in body)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('/' or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Re2Translation? TryTranslatePlainPath(string pattern)
+    {
+        if (!IsPlainPath(pattern))
+        {
+            return null;
+        }
+
+        var atStart = pattern.StartsWith('^');
+        var literal = atStart ? pattern[1..] : pattern;
+        return new Re2Translation(atStart ? @"\A" + literal : literal, null, literal, atStart);
+    }
 
     private char Current => _pattern[_position];
 

@@ -7,9 +7,9 @@ namespace MediaStack.IngressConfigurator.Routes;
 /// </summary>
 internal sealed record CompiledRoute(string ResourceName, string Hostname, string? Path, string Service, OriginRequest? OriginRequest)
 {
-    public bool IsWildcard => Hostname.StartsWith("*.", StringComparison.Ordinal);
+    public bool IsWildcard { get; } = Hostname.StartsWith("*.", StringComparison.Ordinal);
 
-    public int LabelCount => Hostname.Count(c => c == '.') + 1;
+    public int LabelCount { get; } = Hostname.Count(c => c == '.') + 1;
 
     public IngressRule ToRule() => new() { Hostname = Hostname, Path = Path, Service = Service, OriginRequest = OriginRequest };
 }

@@ -11,7 +11,7 @@ namespace MediaStack.IngressConfigurator.Routes;
 /// </summary>
 internal static class OriginRequestTextParser
 {
-    public static OriginRequest? Parse(TunnelRoute route, List<ValidationIssue> errors)
+    public static OriginRequest? Parse(TunnelRoute route, string resourceName, List<ValidationIssue> errors)
     {
         if (route.OriginRequest is not { Count: > 0 } values)
         {
@@ -33,7 +33,7 @@ internal static class OriginRequestTextParser
                 }
                 else
                 {
-                    errors.Add(Error(route, field.Name, $"'{value}' is not {Describe(field.Kind)}.", FixFor(field.Kind)));
+                    errors.Add(Error(resourceName, field.Name, $"'{value}' is not {Describe(field.Kind)}.", FixFor(field.Kind)));
                 }
 
                 continue;
@@ -52,7 +52,7 @@ internal static class OriginRequestTextParser
                     }
                     else
                     {
-                        errors.Add(Error(route, "access.required", $"'{value}' is not true or false.", FixFor(OriginRequestFieldKind.Boolean)));
+                        errors.Add(Error(resourceName, "access.required", $"'{value}' is not true or false.", FixFor(OriginRequestFieldKind.Boolean)));
                     }
 
                     continue;
@@ -79,7 +79,7 @@ internal static class OriginRequestTextParser
                     }
                     else if (parts.Length != 2)
                     {
-                        errors.Add(Error(route, rawKey, "The key is not a valid access.audTag entry.", "Write access:audTag or access:audTag:N."));
+                        errors.Add(Error(resourceName, rawKey, "The key is not a valid access.audTag entry.", "Write access:audTag or access:audTag:N."));
                         continue;
                     }
 
@@ -88,7 +88,7 @@ internal static class OriginRequestTextParser
                 }
             }
 
-            errors.Add(Error(route, rawKey, $"cloudflared has no origin setting named '{rawKey}'.",
+            errors.Add(Error(resourceName, rawKey, $"cloudflared has no origin setting named '{rawKey}'.",
                 "Use one of cloudflared's originRequest fields: " + string.Join(", ", OriginRequestField.All.Select(f => f.Name)) +
                 ", access:required, access:teamName, access:audTag."));
         }
@@ -126,10 +126,10 @@ internal static class OriginRequestTextParser
         _ => "Write a whole number, for example 100.",
     };
 
-    private static ValidationIssue Error(TunnelRoute route, string field, string message, string fix) => new()
+    private static ValidationIssue Error(string resourceName, string field, string message, string fix) => new()
     {
         Severity = IssueSeverity.Error,
-        ResourceName = route.ResourceName,
+        ResourceName = resourceName,
         Field = "originRequest." + field,
         Message = message,
         Fix = fix,

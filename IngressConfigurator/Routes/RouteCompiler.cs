@@ -24,8 +24,14 @@ public static class RouteCompiler
         var errors = new List<ValidationIssue>();
         var domain = NormalizeDomain(options.Domain, errors);
         var compiled = new List<CompiledRoute>(routes.Count);
-        var claimed = new Dictionary<(string Host, string Path), string>();
+        var claimed = new Dictionary<(string Host, string Path), string>(routes.Count);
         var injectAccess = !string.IsNullOrWhiteSpace(options.AccessTeamName) && !string.IsNullOrWhiteSpace(options.AccessAudTag);
+        var accessCheck = injectAccess
+            ? new OriginAccess { Required = true, TeamName = options.AccessTeamName!.Trim(), AudTag = [options.AccessAudTag!.Trim()] }
+            : null;
+
+        // Settings are immutable, so every protected route without its own settings shares one instance.
+        var accessOnly = new OriginRequest { Access = accessCheck };
         for (var i = 0; i < routes.Count; i++)
         {
             var route = routes[i];
@@ -54,7 +60,7 @@ public static class RouteCompiler
 
             var hostname = NormalizeHostname(route.Hostname, name, domain, errors);
             var path = string.IsNullOrEmpty(route.Path) ? null : route.Path;
-            if (path is not null && !Re2Regex.TryCreate(path, out _, out var pathError))
+            if (path is not null && !Re2Regex.IsValid(path, out var pathError))
             {
                 errors.Add(Error(name, "Path", $"The path is not a valid Go regular expression: {pathError}",
                     "Write the path as an RE2 expression, for example ^/photos; backreferences and lookaround are not allowed."));
@@ -65,13 +71,10 @@ public static class RouteCompiler
                 errors.Add(Error(name, "Service", "The route has no service URL.", "Set the origin URL as cloudflared sees it, for example http://immich-server:2283."));
             }
 
-            var origin = OriginRequestTextParser.Parse(route with { ResourceName = name }, errors);
+            var origin = OriginRequestTextParser.Parse(route, name, errors);
             if (injectAccess && route.Access == RouteAccess.Protected && origin?.Access is null)
             {
-                origin = (origin ?? new OriginRequest()) with
-                {
-                    Access = new OriginAccess { Required = true, TeamName = options.AccessTeamName!.Trim(), AudTag = [options.AccessAudTag!.Trim()] },
-                };
+                origin = origin is null ? accessOnly : origin with { Access = accessCheck };
             }
 
             if (errors.Count != countBefore || hostname is null)
@@ -98,7 +101,14 @@ public static class RouteCompiler
             return new CompileResult { Issues = errors };
         }
 
-        compiled.Sort(RouteOrder.Instance);
+        var keys = new RouteSortKey[compiled.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new RouteSortKey(compiled[i], i);
+        }
+
+        Array.Sort(keys);
+        compiled = [.. keys.Select(key => compiled[key.Index])];
         var rules = new List<IngressRule>(compiled.Count + 1);
         rules.AddRange(compiled.Select(route => route.ToRule()));
         rules.Add(new IngressRule { Service = CatchAllService });

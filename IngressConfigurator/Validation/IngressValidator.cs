@@ -34,11 +34,16 @@ public static class IngressValidator
             return new ValidationResult { Issues = errors };
         }
 
+        var topLevel = OriginRequest.Effective(configuration.OriginRequest, null);
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            var effective = OriginRequest.Effective(configuration.OriginRequest, rule.OriginRequest);
-            var service = OriginServiceParser.Parse(rule, effective, out var serviceError, out var serviceFix);
+
+            // Only the rule's own settings can change the fields checked here, so most rules need no merged copy.
+            var effective = rule.OriginRequest is { BastionMode: not null } or { NoTlsVerify: not null }
+                ? topLevel.OverriddenBy(rule.OriginRequest)
+                : topLevel;
+            var service = OriginServiceParser.Parse(rule, effective, out var serviceError, out var serviceFix, describe: false);
             var error = serviceError is not null
                 ? Issue(i, "service", serviceError, serviceFix)
                 : CheckAccess(rule, i) ?? CheckHostname(rule, i, rules.Count) ?? CheckPath(rule, i);
@@ -120,7 +125,7 @@ public static class IngressValidator
 
     private static ValidationIssue? CheckPath(IngressRule rule, int index)
     {
-        if (string.IsNullOrEmpty(rule.Path) || Re2Regex.TryCreate(rule.Path, out _, out var error))
+        if (string.IsNullOrEmpty(rule.Path) || Re2Regex.IsValid(rule.Path, out var error))
         {
             return null;
         }

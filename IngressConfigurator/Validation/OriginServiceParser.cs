@@ -11,7 +11,7 @@ namespace MediaStack.IngressConfigurator.Validation;
 /// </summary>
 internal static class OriginServiceParser
 {
-    public static OriginService? Parse(IngressRule rule, OriginRequest effective, out string? error, out string? fix)
+    public static OriginService? Parse(IngressRule rule, OriginRequest effective, out string? error, out string? fix, bool describe = true)
     {
         error = null;
         fix = null;
@@ -94,7 +94,8 @@ internal static class OriginServiceParser
 
         if (url.Scheme is "http" or "https" or "ws" or "wss")
         {
-            return new OriginService(OriginServiceKind.Http, url.ToString(), url.Hostname);
+            // Re-serialising the URL is only needed for display (the rule command); validation skips it.
+            return new OriginService(OriginServiceKind.Http, describe ? url.ToString() : service, url.Hostname);
         }
 
         var defaultPort = url.Scheme switch

@@ -40,6 +40,16 @@ internal sealed class YamlModelReader
                 Fix = "Remove the repeated key.",
             });
         }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these for some malformed documents instead of a YamlException.
+            return Failed(new ValidationIssue
+            {
+                Severity = IssueSeverity.Error,
+                Message = "The file is not valid YAML: the YAML reader stopped on malformed text.",
+                Fix = "Check quoting, indentation and special characters such as ':', '#', '*' and '&'.",
+            });
+        }
 
         // cloudflared reads only the first document of the file.
         if (stream.Documents.Count == 0 || YamlScalars.IsNull(stream.Documents[0].RootNode))

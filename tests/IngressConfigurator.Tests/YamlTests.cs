@@ -148,6 +148,16 @@ public class YamlTests
     }
 
     [Fact]
+    public void TextThatMakesYamlDotNetsScannerThrowIsReportedAsInvalidYaml()
+    {
+        // YamlDotNet throws InvalidOperationException (not YamlException) for this flow sequence.
+        var read = TunnelConfigurationYaml.Deserialize("ingress:\n  - [\n|");
+
+        Assert.False(read.Succeeded);
+        Assert.StartsWith("The file is not valid YAML", read.Issues[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DuplicateKeyIsAnError()
     {
         var read = TunnelConfigurationYaml.Deserialize("tunnel: a\ntunnel: b\ningress: []\n");
