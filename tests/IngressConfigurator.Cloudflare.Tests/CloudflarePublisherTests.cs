@@ -334,7 +334,8 @@ public sealed class CloudflarePublisherTests
         {
             ["id"] = "hand-made",
             ["name"] = "Photos",
-            ["domain"] = "immich.example.com",
+            ["domain"] = "photos.example.com",
+            ["self_hosted_domains"] = new JsonArray("photos.example.com", "immich.example.com/share"),
             ["type"] = "self_hosted",
             ["aud"] = "abc",
             ["tags"] = new JsonArray(),
