@@ -239,6 +239,9 @@ internal sealed class CloudflareAccountReader
             state.ZoneProblemByHostname[hostname] = problem;
         }
 
+        // Only zones of the model's hostnames (and the configured zone) are read, so owned records
+        // in a zone the model no longer mentions are neither reported nor pruned; setting
+        // 'Cloudflare:ZoneId' keeps that zone in view.
         var zonesToRead = zones.ZoneByHostname.Values.Append(zones.ConfiguredZone)
             .OfType<CloudflareZone>()
             .DistinctBy(zone => zone.Id);

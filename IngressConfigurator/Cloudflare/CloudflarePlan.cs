@@ -33,4 +33,15 @@ public sealed class CloudflarePlan
 
     /// <summary>Gets a value indicating whether applying the plan makes any write call.</summary>
     public bool HasWrites => Changes.Any(change => change.Change != PlannedChangeKind.KeepUnpruned);
+
+    /// <summary>Renders the plan as text, one line per change, conflict and unpublished hostname.</summary>
+    /// <returns>The plan as lines of text, or a line saying there is nothing to change.</returns>
+    public override string ToString()
+    {
+        var lines = Changes.Select(change => $"{change.Change} {change.Item} '{change.Name}': {change.Detail}")
+            .Concat(Conflicts.Select(conflict => $"Conflict {conflict.Item} '{conflict.Hostname}': {conflict.Reason}"))
+            .Concat(Withheld.Select(withheld => $"Not published '{withheld.Hostname}': {withheld.Reason}"))
+            .ToList();
+        return lines.Count == 0 ? "No changes." : string.Join(Environment.NewLine, lines);
+    }
 }

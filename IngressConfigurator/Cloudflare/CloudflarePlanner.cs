@@ -391,14 +391,22 @@ internal static class CloudflarePlanner
 
     private static bool Covers(JsonObject application, string hostname)
     {
-        if (string.Equals(Text(application, "domain"), hostname, StringComparison.OrdinalIgnoreCase))
+        // An application can name the hostname as its domain, in its list of self-hosted domains
+        // or as a destination, with or without a path; any of these already guards the hostname.
+        var domains = new List<string> { Text(application, "domain") };
+        if (application["self_hosted_domains"] is JsonArray selfHosted)
         {
-            return true;
+            domains.AddRange(selfHosted.OfType<JsonValue>()
+                .Select(value => value.TryGetValue<string>(out var text) ? text : string.Empty));
         }
 
-        return application["self_hosted_domains"] is JsonArray domains
-            && domains.Any(domain => domain is JsonValue value && value.TryGetValue<string>(out var text)
-                && string.Equals(text, hostname, StringComparison.OrdinalIgnoreCase));
+        if (application["destinations"] is JsonArray destinations)
+        {
+            domains.AddRange(destinations.OfType<JsonObject>().Select(destination => Text(destination, "uri")));
+        }
+
+        return domains.Any(domain => string.Equals(domain, hostname, StringComparison.OrdinalIgnoreCase)
+            || domain.StartsWith(hostname + "/", StringComparison.OrdinalIgnoreCase));
     }
 
     private static void PlanRules(

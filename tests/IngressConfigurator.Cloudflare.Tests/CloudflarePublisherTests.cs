@@ -31,6 +31,11 @@ public sealed class CloudflarePublisherTests
                 "Create TunnelRule jellyfin.example.com",
             ],
             Describe(result.Plan!));
+        Assert.StartsWith(
+            "Create AccessTag 'mediastack-household': Creates the Access tag",
+            result.Plan!.ToString(),
+            StringComparison.Ordinal);
+        Assert.Equal(7, result.Plan.ToString().Split(Environment.NewLine).Length);
         Assert.Contains("Plan only: nothing was written", harness.Logs.AllText, StringComparison.Ordinal);
         Assert.Contains("Plan: Create DnsRecord 'jellyfin.example.com'", harness.Logs.AllText, StringComparison.Ordinal);
     }
@@ -125,6 +130,7 @@ public sealed class CloudflarePublisherTests
 
         Assert.Equal(CloudflarePublishOutcome.Applied, second.Outcome);
         Assert.Empty(second.Plan!.Changes);
+        Assert.Equal("No changes.", second.Plan.ToString());
         Assert.Empty(second.Plan.Conflicts);
         Assert.Equal(0, second.WriteCalls);
         Assert.Equal(writesAfterFirstRun, standIn.WriteCalls);
@@ -334,7 +340,8 @@ public sealed class CloudflarePublisherTests
         {
             ["id"] = "hand-made",
             ["name"] = "Photos",
-            ["domain"] = "immich.example.com",
+            ["domain"] = "photos.example.com",
+            ["self_hosted_domains"] = new JsonArray("photos.example.com", "immich.example.com/share"),
             ["type"] = "self_hosted",
             ["aud"] = "abc",
             ["tags"] = new JsonArray(),
