@@ -64,6 +64,19 @@ public class TunnelRouteTests
     }
 
     [Fact]
+    public async Task JellyfinUrlThatIsNotHttpStopsTheStartNamingTheParameter()
+    {
+        var message = await StartFailureAsync(builder => builder.AddExternalService(
+                "jellyfin",
+                builder.AddParameter("jellyfin-url", "ftp://localhost:8096"))
+            .WithTunnelRoute("jellyfin.example.com"));
+
+        Assert.Equal(
+            "The URL of parameter 'jellyfin-url' of resource 'jellyfin' is 'ftp://localhost:8096', which is not an absolute http or https URL; set it to, for example, 'http://localhost:8096'.",
+            message);
+    }
+
+    [Fact]
     public async Task HostnamesFollowTheOwnersDomainAndCanBeChangedOneByOne()
     {
         await using var stack = await StackModel.BuildAsync(
