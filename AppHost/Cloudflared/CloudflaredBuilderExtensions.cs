@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using MediaStack.AppHost.Tunnel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MediaStack.AppHost.Cloudflared;
 
@@ -15,6 +16,9 @@ internal static class CloudflaredBuilderExtensions
 
     /// <summary>The folder inside the container that holds <c>config.yml</c>.</summary>
     public const string ConfigDirectory = "/etc/cloudflared";
+
+    /// <summary>The state the dashboard shows for cloudflared in local preview.</summary>
+    public const string LocalPreviewState = "Local preview: no tunnel credentials";
 
     /// <summary>
     /// Adds cloudflared, configured for the tunnel mode in <paramref name="settings"/>; in local preview
@@ -85,22 +89,25 @@ internal static class CloudflaredBuilderExtensions
     {
         var configPath = Path.Combine(settings.OutputDirectory, "config.yml");
 
-        builder.OnInitializeResource((resource, e, _) =>
+        builder.OnInitializeResource((resource, e, cancellationToken) =>
         {
             TunnelRouteLog.LocalPreview(e.Logger, configPath);
-            return Task.CompletedTask;
-        });
+            var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
-        // The orchestrator publishes "Not started" when it creates the resource; this replaces the
-        // bare state with the reason once every resource exists.
-        builder.ApplicationBuilder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (e, _) =>
-        {
-            var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-            await notifications.PublishUpdateAsync(builder.Resource, snapshot => snapshot with
-            {
-                State = new ResourceStateSnapshot("Local preview: no tunnel credentials", KnownResourceStateStyles.Info),
-                Properties = [.. snapshot.Properties, new ResourcePropertySnapshot("mediastack.tunnel.mode", nameof(TunnelMode.LocalPreview))],
-            }).ConfigureAwait(false);
+            // The orchestrator publishes a bare "Not started" once it has created the resource and
+            // would overwrite an earlier state, so the reason is added after that.
+            _ = Task.Run(
+                async () =>
+                {
+                    await e.Notifications.WaitForResourceAsync(resource.Name, KnownResourceStates.NotStarted, stopping).ConfigureAwait(false);
+                    await e.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with
+                    {
+                        State = new ResourceStateSnapshot(LocalPreviewState, KnownResourceStateStyles.Info),
+                        Properties = [.. snapshot.Properties, new ResourcePropertySnapshot("mediastack.tunnel.mode", nameof(TunnelMode.LocalPreview))],
+                    }).ConfigureAwait(false);
+                },
+                stopping);
+            return Task.CompletedTask;
         });
 
         return builder;

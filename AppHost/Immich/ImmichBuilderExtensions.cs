@@ -56,6 +56,8 @@ internal static class ImmichBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(password);
 
+        // Aspire's Redis integration launches 'redis-server'; the Valkey image answers to that name
+        // for compatibility (Immich's own health check relies on its 'redis-cli' in the same way).
         return builder.AddRedis(name, password: password)
             .WithImage(ImmichValkeyContainerImageTags.Image, ImmichValkeyContainerImageTags.PinnedTag)
             .WithImageRegistry(ImmichValkeyContainerImageTags.Registry)
@@ -140,6 +142,7 @@ internal static class ImmichBuilderExtensions
             return Task.CompletedTask;
         });
 
+        // Immich's compose mounts /etc/localtime, which a Windows host does not have; TZ says the same.
         if (settings.TimeZone is { } timeZone)
         {
             server.WithEnvironment("TZ", timeZone);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaStack.AppHost.Tunnel;
@@ -28,7 +29,7 @@ internal static class TunnelHandoverBuilderExtensions
 
         var resources = builder.ApplicationBuilder.Resources;
 
-        builder.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
+        builder.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
         {
             var problems = TunnelRouteResolver.Validate(resources);
             if (problems.Count > 0)
@@ -36,8 +37,16 @@ internal static class TunnelHandoverBuilderExtensions
                 throw new TunnelSettingsException(string.Join(Environment.NewLine, problems));
             }
 
+            // Resolving every origin once here turns a bad URL parameter into a clear stop at start
+            // instead of a configurator that fails to launch; warnings are logged at hand-over.
+            var executionContext = e.Services.GetRequiredService<DistributedApplicationExecutionContext>();
+            foreach (var (resource, route) in TunnelRouteResolver.Routes(resources))
+            {
+                await TunnelRouteResolver.ResolveServiceAsync(resource, route, executionContext, NullLogger.Instance, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             Directory.CreateDirectory(settings.OutputDirectory);
-            return Task.CompletedTask;
         });
 
         return builder.WithEnvironment(async context =>

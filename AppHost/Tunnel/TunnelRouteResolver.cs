@@ -94,6 +94,7 @@ internal static class TunnelRouteResolver
             var parameter = externalService.UrlParameter!;
             if (executionContext.IsPublishMode)
             {
+                // The value is only known where the manifest is deployed, so no loopback rewrite here.
                 return parameter;
             }
 
@@ -114,7 +115,9 @@ internal static class TunnelRouteResolver
             return $"{endpoint.UriScheme}://{ContainerNetworkAddress.DockerHost}:{fixedPort}";
         }
 
-        // The host port of a project is allocated at start; the expression resolves it then.
+        // The host port of a project is allocated at start; the expression resolves it then. Aspire's
+        // proxy listens on loopback, which Docker Desktop forwards host.docker.internal to but a Linux
+        // engine's host-gateway does not, so host routes there need the service bound more widely.
         var reference = endpointResource.GetEndpoint(endpoint.Name);
         return ReferenceExpression.Create(
             $"{endpoint.UriScheme}://{ContainerNetworkAddress.DockerHost}:{reference.Property(EndpointProperty.Port)}");

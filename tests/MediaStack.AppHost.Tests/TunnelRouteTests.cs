@@ -63,6 +63,46 @@ public class TunnelRouteTests
         Assert.Contains("path", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:8096/", "http://host.docker.internal:8096", "'127.0.0.1'")]
+    [InlineData("http://[::1]:8920", "http://host.docker.internal:8920", "'[::1]'")]
+    [InlineData("https://LOCALHOST:8920", "https://host.docker.internal:8920", "'localhost'")]
+    [InlineData("http://media.lan:8096", "http://media.lan:8096", null)]
+    public async Task ExternalServicesOnLoopbackAreReachedThroughTheDockerHost(string url, string service, string? warnedHost)
+    {
+        var builder = EmptyBuilder();
+        builder.AddExternalService("media", url).WithTunnelRoute("media.example.com");
+        builder.AddProject<Projects.IngressConfigurator>("ingress-configurator").WithTunnelHandover(Settings());
+        await using var app = builder.Build();
+        var logger = new RecordingLogger();
+
+        var env = await StackModel.From(app).EnvironmentAsync("ingress-configurator", logger);
+
+        Assert.Equal(service, env["Tunnel__Routes__0__Service"]);
+        var warnings = logger.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message).ToArray();
+        if (warnedHost is null)
+        {
+            Assert.Empty(warnings);
+        }
+        else
+        {
+            Assert.Contains(warnedHost, Assert.Single(warnings), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task JellyfinUrlThatIsNotHttpStopsTheStartNamingTheParameter()
+    {
+        var message = await StartFailureAsync(builder => builder.AddExternalService(
+                "jellyfin",
+                builder.AddParameter("jellyfin-url", "ftp://localhost:8096"))
+            .WithTunnelRoute("jellyfin.example.com"));
+
+        Assert.Equal(
+            "The URL of parameter 'jellyfin-url' of resource 'jellyfin' is 'ftp://localhost:8096', which is not an absolute http or https URL; set it to, for example, 'http://localhost:8096'.",
+            message);
+    }
+
     [Fact]
     public async Task HostnamesFollowTheOwnersDomainAndCanBeChangedOneByOne()
     {
