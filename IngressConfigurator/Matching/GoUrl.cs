@@ -6,6 +6,10 @@ namespace MediaStack.IngressConfigurator.Matching;
 /// <summary>
 /// A URL split the way Go's <c>net/url.Parse</c> splits it, which is how cloudflared reads services and test URLs.
 /// </summary>
+/// <remarks>
+/// It covers the parts cloudflared's checks depend on (scheme, authority, port, path escapes, opaque form);
+/// <see cref="ToString"/> does not re-escape exactly as Go does for unusual characters.
+/// </remarks>
 internal sealed class GoUrl
 {
     private GoUrl()

@@ -208,6 +208,8 @@ internal sealed class Re2Translator
                     items.Add(((flags & Re2Flags.MultiLine) != 0 ? "(?m:$)" : @"\z", 0, -1));
                     break;
                 case '.':
+                    // .NET matches one UTF-16 unit where Go matches one code point; only inputs beyond U+FFFF
+                    // with counted or anchored dots can differ.
                     _position++;
                     _literalOnly = false;
                     items.Add(((flags & Re2Flags.DotNewLine) != 0 ? @"[\s\S]" : @"[^\n]", 1, -1));
@@ -825,6 +827,8 @@ internal sealed class Re2Translator
         return _pattern[start.._position];
     }
 
+    // Case folding uses .NET's tables rather than Go's simple folding; they agree on everything but rare
+    // characters (for example the Kelvin sign).
     private string Literal(int rune, Re2Flags flags)
     {
         var fold = flags.HasFlag(Re2Flags.FoldCase);
