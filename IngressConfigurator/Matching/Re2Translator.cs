@@ -51,16 +51,6 @@ internal sealed class Re2Translator
 
     private Re2Translator(string pattern) => _pattern = pattern;
 
-    [Flags]
-    private enum Re2Flags
-    {
-        None = 0,
-        FoldCase = 1,
-        MultiLine = 2,
-        DotNewLine = 4,
-        NonGreedy = 8,
-    }
-
     /// <summary>Translates a Go regular expression.</summary>
     public static Re2Translation Translate(string pattern)
     {

@@ -388,6 +388,8 @@ internal sealed class YamlModelReader
                     warp = warp with { MaxActiveFlows = ReadSimple(value, null, path, OriginRequestFieldKind.UnsignedInteger) as ulong? };
                     break;
                 default:
+                    // cloudflared ignores it and says so; it is still written back unchanged.
+                    UnusedKey(null, path, keyNode);
                     additional.Add(new KeyValuePair<string, YamlNode>(key, value));
                     break;
             }
