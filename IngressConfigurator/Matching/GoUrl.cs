@@ -12,6 +12,8 @@ namespace MediaStack.IngressConfigurator.Matching;
 /// </remarks>
 internal sealed class GoUrl
 {
+    private string? _hostname;
+
     private GoUrl()
     {
     }
@@ -34,14 +36,7 @@ internal sealed class GoUrl
     public string Fragment { get; private set; } = string.Empty;
 
     /// <summary>Gets the host without port and without IPv6 brackets, as Go's <c>URL.Hostname()</c>.</summary>
-    public string Hostname
-    {
-        get
-        {
-            var (host, _) = SplitHostPortLoose(Host);
-            return host;
-        }
-    }
+    public string Hostname => _hostname ??= SplitHostPortLoose(Host).Host;
 
     /// <summary>Gets the port, or empty, as Go's <c>URL.Port()</c>.</summary>
     public string Port => SplitHostPortLoose(Host).Port;
