@@ -68,6 +68,9 @@ public sealed class Re2Regex
     /// <summary>Reports whether the expression matches anywhere in the input, as Go's <c>MatchString</c>.</summary>
     /// <param name="input">The text, for a path rule the request path only.</param>
     /// <returns><see langword="true"/> on a match.</returns>
+    /// <exception cref="RegexMatchTimeoutException">
+    /// The expression needed the backtracking fallback (see <see cref="IsNonBacktracking"/>) and ran out of time.
+    /// </exception>
     public bool IsMatch(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
