@@ -83,12 +83,14 @@ public static class IngressCommandLine
 
     private static int Validate(string path, bool containerized, TextWriter output, TextWriter error)
     {
-        output.WriteLine($"Validating rules from {path}");
+        // Like cloudflared, a file that cannot be read or parsed fails before the 'Validating' line.
         var read = TunnelConfigurationYaml.ReadFile(path);
         if (!read.Succeeded)
         {
             return Fail(read.Issues.Where(i => i.Severity == IssueSeverity.Error), error);
         }
+
+        output.WriteLine($"Validating rules from {path}");
 
         var result = IngressValidator.Validate(read.Configuration!, new ValidationOptions { ContainerizedConnector = containerized });
         if (!result.IsValid)
@@ -120,6 +122,13 @@ public static class IngressCommandLine
 
     private static int Rule(string path, string url, TextWriter output, TextWriter error)
     {
+        // cloudflared reads the configuration file before it looks at the URL.
+        var read = TunnelConfigurationYaml.ReadFile(path);
+        if (!read.Succeeded)
+        {
+            return Fail(read.Issues.Where(i => i.Severity == IssueSeverity.Error), error);
+        }
+
         if (url.Length == 0)
         {
             error.WriteLine("cloudflared tunnel rule expects a single argument, the URL to test");
@@ -139,12 +148,6 @@ public static class IngressCommandLine
         }
 
         output.WriteLine($"Using rules from {path}");
-        var read = TunnelConfigurationYaml.ReadFile(path);
-        if (!read.Succeeded)
-        {
-            return Fail(read.Issues.Where(i => i.Severity == IssueSeverity.Error), error);
-        }
-
         var configuration = read.Configuration!;
         var result = IngressValidator.Validate(configuration);
         if (!result.IsValid)

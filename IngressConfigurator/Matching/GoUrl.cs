@@ -6,8 +6,14 @@ namespace MediaStack.IngressConfigurator.Matching;
 /// <summary>
 /// A URL split the way Go's <c>net/url.Parse</c> splits it, which is how cloudflared reads services and test URLs.
 /// </summary>
+/// <remarks>
+/// It covers the parts cloudflared's checks depend on (scheme, authority, port, path escapes, opaque form);
+/// <see cref="ToString"/> does not re-escape exactly as Go does for unusual characters.
+/// </remarks>
 internal sealed class GoUrl
 {
+    private string? _hostname;
+
     private GoUrl()
     {
     }
@@ -30,14 +36,7 @@ internal sealed class GoUrl
     public string Fragment { get; private set; } = string.Empty;
 
     /// <summary>Gets the host without port and without IPv6 brackets, as Go's <c>URL.Hostname()</c>.</summary>
-    public string Hostname
-    {
-        get
-        {
-            var (host, _) = SplitHostPortLoose(Host);
-            return host;
-        }
-    }
+    public string Hostname => _hostname ??= SplitHostPortLoose(Host).Host;
 
     /// <summary>Gets the port, or empty, as Go's <c>URL.Port()</c>.</summary>
     public string Port => SplitHostPortLoose(Host).Port;

@@ -7,6 +7,8 @@ namespace MediaStack.IngressConfigurator.Matching;
 /// </summary>
 internal static class IdnHostname
 {
+    // .NET's IdnMapping and Go's UTS #46 Lookup profile agree on ordinary names; they can differ on deviation
+    // characters (such as 'ß') and some joiner and bidi rules.
     private static readonly IdnMapping _mapping = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
     /// <summary>

@@ -14,12 +14,18 @@ public sealed class Re2Regex
     {
         Pattern = pattern;
         _translation = translation;
-        _regex = new Lazy<Regex?>(
-            () => translation.Literal is null
-                ? new Regex(translation.DotNetPattern!, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)
-                : null,
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        _regex = new Lazy<Regex?>(() => translation.Literal is null ? Build(translation.DotNetPattern!) : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Gets the longest time a match may take when the expression needs the backtracking fallback.</summary>
+    public static TimeSpan FallbackMatchTimeout { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Gets a value indicating whether the expression runs on .NET's non-backtracking engine. Expressions with
+    /// large counted repetitions (for example <c>(a{100}){100}</c>) exceed that engine's size limit; they run on
+    /// the backtracking engine with <see cref="FallbackMatchTimeout"/> instead.
+    /// </summary>
+    public bool IsNonBacktracking => _regex.Value is not { } regex || (regex.Options & RegexOptions.NonBacktracking) != 0;
 
     /// <summary>Gets the expression as written.</summary>
     public string Pattern { get; }
@@ -62,6 +68,9 @@ public sealed class Re2Regex
     /// <summary>Reports whether the expression matches anywhere in the input, as Go's <c>MatchString</c>.</summary>
     /// <param name="input">The text, for a path rule the request path only.</param>
     /// <returns><see langword="true"/> on a match.</returns>
+    /// <exception cref="RegexMatchTimeoutException">
+    /// The expression needed the backtracking fallback (see <see cref="IsNonBacktracking"/>) and ran out of time.
+    /// </exception>
     public bool IsMatch(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -73,6 +82,19 @@ public sealed class Re2Regex
         }
 
         return _regex.Value!.IsMatch(input);
+    }
+
+    private static Regex Build(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (NotSupportedException)
+        {
+            // RE2 accepts these sizes, so rejecting them would disagree with cloudflared; a timeout bounds the risk.
+            return new Regex(pattern, RegexOptions.CultureInvariant, FallbackMatchTimeout);
+        }
     }
 
     /// <summary>Returns the expression as written.</summary>

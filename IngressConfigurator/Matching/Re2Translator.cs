@@ -51,16 +51,6 @@ internal sealed class Re2Translator
 
     private Re2Translator(string pattern) => _pattern = pattern;
 
-    [Flags]
-    private enum Re2Flags
-    {
-        None = 0,
-        FoldCase = 1,
-        MultiLine = 2,
-        DotNewLine = 4,
-        NonGreedy = 8,
-    }
-
     /// <summary>Translates a Go regular expression.</summary>
     public static Re2Translation Translate(string pattern)
     {
@@ -208,6 +198,8 @@ internal sealed class Re2Translator
                     items.Add(((flags & Re2Flags.MultiLine) != 0 ? "(?m:$)" : @"\z", 0, -1));
                     break;
                 case '.':
+                    // .NET matches one UTF-16 unit where Go matches one code point; only inputs beyond U+FFFF
+                    // with counted or anchored dots can differ.
                     _position++;
                     _literalOnly = false;
                     items.Add(((flags & Re2Flags.DotNewLine) != 0 ? @"[\s\S]" : @"[^\n]", 1, -1));
@@ -825,6 +817,8 @@ internal sealed class Re2Translator
         return _pattern[start.._position];
     }
 
+    // Case folding uses .NET's tables rather than Go's simple folding; they agree on everything but rare
+    // characters (for example the Kelvin sign).
     private string Literal(int rune, Re2Flags flags)
     {
         var fold = flags.HasFlag(Re2Flags.FoldCase);

@@ -23,6 +23,7 @@ public static class RouteCompiler
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<ValidationIssue>();
         var domain = NormalizeDomain(options.Domain, errors);
+        var dotDomain = "." + domain;
         var compiled = new List<CompiledRoute>(routes.Count);
         var claimed = new Dictionary<(string Host, string Path), string>(routes.Count);
         var injectAccess = !string.IsNullOrWhiteSpace(options.AccessTeamName) && !string.IsNullOrWhiteSpace(options.AccessAudTag);
@@ -58,7 +59,7 @@ public static class RouteCompiler
                 errors.Add(Error(name, "Access", $"'{route.Access}' is not an Access decision.", "Use Protected or Public."));
             }
 
-            var hostname = NormalizeHostname(route.Hostname, name, domain, errors);
+            var hostname = NormalizeHostname(route.Hostname, name, domain, dotDomain, errors);
             var path = string.IsNullOrEmpty(route.Path) ? null : route.Path;
             if (path is not null && !Re2Regex.IsValid(path, out var pathError))
             {
@@ -152,7 +153,7 @@ public static class RouteCompiler
         return ascii;
     }
 
-    private static string? NormalizeHostname(string? hostname, string resource, string? domain, List<ValidationIssue> errors)
+    private static string? NormalizeHostname(string? hostname, string resource, string? domain, string dotDomain, List<ValidationIssue> errors)
     {
         var text = hostname?.Trim() ?? string.Empty;
         if (text.Length == 0)
@@ -184,7 +185,7 @@ public static class RouteCompiler
             return null;
         }
 
-        if (domain is not null && ascii != domain && !ascii.EndsWith("." + domain, StringComparison.Ordinal))
+        if (domain is not null && ascii != domain && !ascii.EndsWith(dotDomain, StringComparison.Ordinal))
         {
             errors.Add(Error(resource, "Hostname", $"'{text}' is not '{domain}' or a name under it.",
                 $"Use a hostname that ends with '.{domain}', or change the tunnel domain."));

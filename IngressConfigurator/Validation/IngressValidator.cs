@@ -150,6 +150,15 @@ public static class IngressValidator
                 "Remove noTLSVerify and set caPool or originServerName so the certificate can be checked."));
         }
 
+        if (!string.IsNullOrEmpty(rule.Path) && rule.Path.Contains('{', StringComparison.Ordinal) &&
+            Re2Regex.TryCreate(rule.Path, out var regex, out _) && !regex!.IsNonBacktracking)
+        {
+            warnings.Add(Warning(index, "path",
+                "cloudflared accepts this expression, but its counted repetitions are too large for this tool's non-backtracking matcher, so matching it here is limited to "
+                + Re2Regex.FallbackMatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds.",
+                "Use smaller repeat counts, for example {1,50} instead of {1,1000}."));
+        }
+
         if (options.ContainerizedConnector && IsLoopback(service.Hostname))
         {
             warnings.Add(Warning(index, "service",

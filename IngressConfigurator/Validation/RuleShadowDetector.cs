@@ -10,8 +10,10 @@ namespace MediaStack.IngressConfigurator.Validation;
 /// </summary>
 internal sealed class RuleShadowDetector
 {
-    private readonly HostCoverage _anyPath = new();
-    private readonly Dictionary<string, HostCoverage> _byPath = new(StringComparer.Ordinal);
+    // Keyed by path text ("" for rules without a path), each entry remembering the first rule that added it.
+    private readonly Dictionary<string, int> _everyHost = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, string Host), int> _exact = [];
+    private readonly Dictionary<(string Path, string Suffix), int> _suffixes = [];
 
     /// <summary>Returns, for each shadowed rule (1-based), the first earlier rule that covers it.</summary>
     public static IReadOnlyList<(int Rule, int ShadowedBy)> Find(IReadOnlyList<IngressRule> rules)
@@ -20,82 +22,96 @@ internal sealed class RuleShadowDetector
         var found = new List<(int, int)>();
         for (var i = 0; i < rules.Count - 1; i++)
         {
-            var number = i + 1;
             var rule = rules[i];
-            var coverage = detector.CoverageFor(rule.Path);
-            var by = detector.CoveredBy(rule, coverage);
+            var path = rule.Path ?? string.Empty;
+            var host = rule.Hostname ?? string.Empty;
+            var alternative = host is "" or "*" || host.StartsWith("*.", StringComparison.Ordinal) ? null : IdnHostname.AlternativeForm(host);
+            var by = detector.CoveredBy(host, alternative, path);
             if (by != 0)
             {
-                found.Add((number, by));
+                found.Add((i + 1, by));
             }
 
-            Add(rule, number, coverage ?? detector.AddPath(rule.Path!));
+            detector.Add(host, alternative, path, i + 1);
         }
 
         return found;
     }
 
-    private HostCoverage? CoverageFor(string? path) =>
-        string.IsNullOrEmpty(path) ? _anyPath : _byPath.GetValueOrDefault(path);
-
-    private HostCoverage AddPath(string path)
+    private int CoveredBy(string host, string? alternative, string path)
     {
-        var coverage = new HostCoverage();
-        _byPath[path] = coverage;
-        return coverage;
-    }
-
-    private int CoveredBy(IngressRule rule, HostCoverage? samePath)
-    {
-        var host = rule.Hostname ?? string.Empty;
         if (host is "" or "*")
         {
-            return First(_anyPath.CoverSuffix(string.Empty), 0);
+            return EveryHost(path);
         }
 
         if (host.StartsWith("*.", StringComparison.Ordinal))
         {
-            var suffix = host[1..];
-            return First(_anyPath.CoverSuffix(suffix), samePath is null || samePath == _anyPath ? 0 : samePath.CoverSuffix(suffix));
+            return Either(path, p => First(EveryHostOn(p), Suffix(p, host[1..], 0)));
         }
 
-        var coveredBy = Cover(host, samePath);
-        if (coveredBy == 0)
+        var coveredBy = Either(path, p => CoverExact(p, host));
+
+        // cloudflared also matches the rule's punycode form; the rule is dead only if that is covered too.
+        return coveredBy != 0 && alternative is not null && Either(path, p => CoverExact(p, alternative)) == 0 ? 0 : coveredBy;
+    }
+
+    private int CoverExact(string path, string host)
+    {
+        var rule = EveryHostOn(path);
+        if (_exact.TryGetValue((path, host), out var exact))
+        {
+            rule = First(rule, exact);
+        }
+
+        return First(rule, Suffix(path, host, 0));
+    }
+
+    // A wildcard '*.s' matches any host that ends with '.s', so look at every suffix that starts at a dot.
+    private int Suffix(string path, string host, int from)
+    {
+        if (_suffixes.Count == 0)
         {
             return 0;
         }
 
-        // cloudflared also matches the rule's punycode form; the rule is dead only if that is covered too.
-        if (IdnHostname.AlternativeForm(host) is { } alternative)
+        for (var dot = host.IndexOf('.', from); dot >= 0; dot = host.IndexOf('.', dot + 1))
         {
-            return Cover(alternative, samePath) == 0 ? 0 : coveredBy;
+            if (_suffixes.TryGetValue((path, host[dot..]), out var rule))
+            {
+                return rule;
+            }
         }
 
-        return coveredBy;
+        return 0;
     }
 
-    private int Cover(string host, HostCoverage? samePath) =>
-        First(_anyPath.CoverExact(host), samePath is null || samePath == _anyPath ? 0 : samePath.CoverExact(host));
+    private int EveryHost(string path) => Either(path, EveryHostOn);
+
+    private int EveryHostOn(string path) => _everyHost.GetValueOrDefault(path);
+
+    // A rule with a path is covered by rules with no path as well as by rules with the same path.
+    private static int Either(string path, Func<string, int> cover) =>
+        path.Length == 0 ? cover(string.Empty) : First(cover(string.Empty), cover(path));
 
     private static int First(int a, int b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
 
-    private static void Add(IngressRule rule, int number, HostCoverage coverage)
+    private void Add(string host, string? alternative, string path, int number)
     {
-        var host = rule.Hostname ?? string.Empty;
         if (host is "" or "*")
         {
-            coverage.AddEveryHost(number);
+            _everyHost.TryAdd(path, number);
         }
         else if (host.StartsWith("*.", StringComparison.Ordinal))
         {
-            coverage.AddSuffix(host[1..], number);
+            _suffixes.TryAdd((path, host[1..]), number);
         }
         else
         {
-            coverage.AddExact(host, number);
-            if (IdnHostname.AlternativeForm(host) is { } alternative)
+            _exact.TryAdd((path, host), number);
+            if (alternative is not null)
             {
-                coverage.AddExact(alternative, number);
+                _exact.TryAdd((path, alternative), number);
             }
         }
     }

@@ -51,7 +51,8 @@ internal sealed class YamlModelReader
             });
         }
 
-        // cloudflared reads only the first document of the file.
+        // cloudflared reads only the first document of the file. YAML merge keys ('<<') are not expanded here,
+        // unlike yaml.v3; a file using them is read with '<<' as an ordinary key.
         if (stream.Documents.Count == 0 || YamlScalars.IsNull(stream.Documents[0].RootNode))
         {
             return new TunnelConfigurationReadResult { Configuration = new TunnelConfiguration() };
@@ -387,6 +388,8 @@ internal sealed class YamlModelReader
                     warp = warp with { MaxActiveFlows = ReadSimple(value, null, path, OriginRequestFieldKind.UnsignedInteger) as ulong? };
                     break;
                 default:
+                    // cloudflared ignores it and says so; it is still written back unchanged.
+                    UnusedKey(null, path, keyNode);
                     additional.Add(new KeyValuePair<string, YamlNode>(key, value));
                     break;
             }
@@ -485,6 +488,8 @@ internal sealed class YamlModelReader
 
     private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : key.ToString();
 
+    // Unknown keys inside rules are reported and then dropped, so they are not written back; cloudflared
+    // ignores them too. Unknown top-level keys are kept (see ReadRoot).
     private void UnusedKey(int? rule, string field, YamlNode key) =>
         _warnings.Add(new ValidationIssue
         {

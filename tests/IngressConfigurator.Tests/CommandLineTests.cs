@@ -68,6 +68,18 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task UnreadableYamlFailsBeforeTheValidatingLineLikeCloudflared()
+    {
+        using var file = new TempConfigFile("ingress: [\n");
+
+        var (exitCode, output, error) = await Run("validate", file.FilePath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("Validation failed: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ValidateReportsAMissingFile()
     {
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".yml");

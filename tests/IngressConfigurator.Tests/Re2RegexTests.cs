@@ -94,6 +94,25 @@ public class Re2RegexTests
     }
 
     [Fact]
+    public void LargeCountedRepetitionThatGoAcceptsStillCompilesAndMatches()
+    {
+        var regex = Compile("^/(a{100}){100}$");
+
+        Assert.False(regex.IsNonBacktracking);
+        Assert.True(regex.IsMatch("/" + new string('a', 10_000)));
+        Assert.False(regex.IsMatch("/" + new string('a', 9_999)));
+    }
+
+    [Fact]
+    public void LargeCountedRepetitionIsAValidationWarningNotAnError()
+    {
+        var result = ConfigurationText.Validate("ingress:\n  - hostname: a.example.com\n    path: '(a{100}){100}'\n    service: http://a:80\n  - service: http_status:404\n");
+
+        Assert.True(result.IsValid);
+        Assert.Equal("path", Assert.Single(result.Warnings).Field);
+    }
+
+    [Fact]
     public void PathologicalPatternDoesNotBacktrack()
     {
         var regex = Compile("^(a+)+$");

@@ -210,6 +210,15 @@ public class YamlTests
     }
 
     [Fact]
+    public void UnknownWarpRoutingKeyIsWarnedAboutAndWrittenBack()
+    {
+        var read = TunnelConfigurationYaml.Deserialize("warp-routing:\n  enabled: true\ningress:\n  - service: http_status:404\n");
+
+        Assert.Equal("warp-routing.enabled", Assert.Single(read.Issues).Field);
+        Assert.Contains("  enabled: true\n", TunnelConfigurationYaml.Serialize(read.Configuration!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyFileReadsAsAConfigurationWithoutRules()
     {
         var read = TunnelConfigurationYaml.Deserialize(string.Empty);
