@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaStack.AppHost.Tests.Run;
 
 /// <summary>
-/// Starts the real AppHost in local-preview mode: DCP and the dashboard run, the containers fail for
-/// want of a container runtime, and ingress-configurator runs as a real process.
+/// Starts the real AppHost in local-preview mode, or in the mode the given settings choose: DCP and
+/// the dashboard run, the containers fail for want of a container runtime, and ingress-configurator
+/// runs as a real process.
 /// </summary>
 internal sealed class RunningStack : IAsyncDisposable
 {
@@ -77,6 +79,7 @@ internal sealed class RunningStack : IAsyncDisposable
             },
             cancellationToken);
         configure?.Invoke(builder);
+        HoldConfiguratorUntilDashboardAnswers(builder, dashboardUrl);
         var app = await builder.BuildAsync(cancellationToken);
 
         // Without a container engine Aspire keeps trying to create the containers, so start-up never
@@ -104,6 +107,29 @@ internal sealed class RunningStack : IAsyncDisposable
         return finished.Snapshot.ExitCode;
     }
 
+    /// <summary>
+    /// Reads the console output the dashboard holds for a resource that has finished, waiting at most a minute.
+    /// </summary>
+    public async Task<string> ReadConsoleLogAsync(string resource, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+
+        // Console logs are kept per running instance, whose id DCP gives it (the name plus a suffix).
+        var finished = await App.ResourceNotifications.WaitForResourceAsync(
+            resource,
+            resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text),
+            timeout.Token);
+        var lines = new List<string>();
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        await foreach (var batch in logs.GetAllAsync(finished.ResourceId).WithCancellation(timeout.Token))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_starting.IsFaulted)
@@ -114,6 +140,36 @@ internal sealed class RunningStack : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
+    }
+
+    // The configurator exits seconds after it starts; on a loaded machine the dashboard can come up
+    // later than that, and telemetry sent before it listens is lost. Tests that read the dashboard
+    // therefore start the configurator only once the dashboard answers.
+    private static void HoldConfiguratorUntilDashboardAnswers(IDistributedApplicationTestingBuilder builder, Uri dashboardUrl)
+    {
+        var configurator = builder.Resources.Single(resource => resource.Name == "ingress-configurator");
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(configurator, async (_, cancellationToken) =>
+        {
+            using var client = new HttpClient { BaseAddress = dashboardUrl, Timeout = TimeSpan.FromSeconds(5) };
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_startTimeout);
+            while (true)
+            {
+                try
+                {
+                    using var response = await client.GetAsync("/", timeout.Token);
+                    return;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
+                }
+                catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
+                {
+                    // One attempt timed out; the dashboard is still starting.
+                }
+            }
+        });
     }
 
     private static int FreePort()
