@@ -61,6 +61,10 @@ internal sealed class RunningStack : IAsyncDisposable
             $"--AppHost:DashboardApiKey={dashboardApiKey}",
             $"--ASPNETCORE_URLS={dashboardUrl}",
             $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+
+            // Without its own gRPC port every stack's resources export to localhost:4317, so stacks
+            // started in parallel (or by anyone else on the machine) receive each other's telemetry.
+            $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
             $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
             "--Parameters:cloudflare-tunnel-token=",
             "--Parameters:cloudflare-api-token=",
@@ -79,7 +83,6 @@ internal sealed class RunningStack : IAsyncDisposable
             },
             cancellationToken);
         configure?.Invoke(builder);
-        HoldConfiguratorUntilDashboardAnswers(builder, dashboardUrl);
         var app = await builder.BuildAsync(cancellationToken);
 
         // Without a container engine Aspire keeps trying to create the containers, so start-up never
@@ -140,36 +143,6 @@ internal sealed class RunningStack : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
-    }
-
-    // The configurator exits seconds after it starts; on a loaded machine the dashboard can come up
-    // later than that, and telemetry sent before it listens is lost. Tests that read the dashboard
-    // therefore start the configurator only once the dashboard answers.
-    private static void HoldConfiguratorUntilDashboardAnswers(IDistributedApplicationTestingBuilder builder, Uri dashboardUrl)
-    {
-        var configurator = builder.Resources.Single(resource => resource.Name == "ingress-configurator");
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(configurator, async (_, cancellationToken) =>
-        {
-            using var client = new HttpClient { BaseAddress = dashboardUrl, Timeout = TimeSpan.FromSeconds(5) };
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_startTimeout);
-            while (true)
-            {
-                try
-                {
-                    using var response = await client.GetAsync("/", timeout.Token);
-                    return;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
-                }
-                catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
-                {
-                    // One attempt timed out; the dashboard is still starting.
-                }
-            }
-        });
     }
 
     private static int FreePort()
