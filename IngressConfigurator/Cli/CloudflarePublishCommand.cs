@@ -59,7 +59,8 @@ internal static class CloudflarePublishCommand
             + $"{(prune ? ", pruning owned items whose route is gone" : string.Empty)}:");
         foreach (var route in routes)
         {
-            await output.WriteLineAsync($"  {route.Hostname}{route.Path} -> {route.Service} ({route.Access}, {route.ResourceName})");
+            var path = route.Path is null ? string.Empty : $" path {route.Path}";
+            await output.WriteLineAsync($"  {route.Hostname}{path} -> {route.Service} ({route.Access}, {route.ResourceName})");
         }
 
         var publisher = provider.GetRequiredService<CloudflareTunnelPublisher>();

@@ -148,6 +148,39 @@ public sealed class CloudflareCommandLineTests : IDisposable
         Assert.Equal($"Settings file '{missing}' does not exist; give the path of a JSON file with 'Tunnel' and 'Cloudflare' sections.", run.Error.TrimEnd());
     }
 
+    [Fact]
+    public async Task MalformedSettingsFileIsReportedWithoutAStackTrace()
+    {
+        var path = Path.Combine(_folder.FullName, "broken.json");
+        await File.WriteAllTextAsync(path, "{ \"Tunnel\": ", TestContext.Current.CancellationToken);
+
+        var run = await RunAsync("plan", "--settings", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"Settings file '{path}' could not be read:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RouteWithAPathIsListedWithItsPath()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var api = new JsonObject
+        {
+            ["ResourceName"] = "immich-server",
+            ["Hostname"] = "photos.example.com",
+            ["Path"] = "^/api",
+            ["Service"] = "http://immich-server:2283",
+            ["Access"] = "Public",
+        };
+
+        var run = await RunAsync("plan", "--settings", WriteSettings(standIn, routes: [api]));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("  photos.example.com path ^/api -> http://immich-server:2283 (Public, immich-server)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Create TunnelRule 'photos.example.com path ^/api'", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plan")]
     [InlineData("apply")]
