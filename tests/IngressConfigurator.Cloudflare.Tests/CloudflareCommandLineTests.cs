@@ -149,6 +149,34 @@ public sealed class CloudflareCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyAsARealProcessTakesRoutesAndTokenFromEnvironmentVariables()
+    {
+        await using var standIn = await CloudflareApiStandIn.StartAsync(TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string>
+        {
+            ["Tunnel__Domain"] = "example.com",
+            ["Tunnel__Routes__0__ResourceName"] = "jellyfin",
+            ["Tunnel__Routes__0__Hostname"] = "jellyfin.example.com",
+            ["Tunnel__Routes__0__Service"] = "http://host.docker.internal:8096",
+            ["Tunnel__Routes__0__Access"] = "Public",
+            ["Cloudflare__ApiToken"] = standIn.ValidToken,
+            ["Cloudflare__AccountId"] = CloudflareApiStandIn.AccountId,
+            ["Cloudflare__TunnelId"] = CloudflareApiStandIn.TunnelId,
+            ["Cloudflare__OwnerId"] = "household",
+            ["Cloudflare__BaseUrl"] = standIn.BaseUrl.AbsoluteUri,
+        };
+
+        var run = await CommandLineProcess.RunAsync(["apply"], environment, TestContext.Current.CancellationToken);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("Applying 1 routes on tunnel", run.Output, StringComparison.Ordinal);
+        Assert.Equal("jellyfin.example.com", (string?)Assert.Single(standIn.DnsRecords)["name"]);
+        Assert.Equal(["jellyfin.example.com", null], standIn.Ingress().Select(rule => (string?)rule!["hostname"]));
+        Assert.Empty(standIn.Applications);
+        Assert.DoesNotContain(standIn.ValidToken, run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedSettingsFileIsReportedWithoutAStackTrace()
     {
         var path = Path.Combine(_folder.FullName, "broken.json");
