@@ -52,8 +52,17 @@ var remotelyManaged = settings.Mode == TunnelMode.RemotelyManaged;
 var apiToken = remotelyManaged ? builder.AddParameter(MediaStackSettings.ApiTokenParameter, secret: true) : null;
 var tunnelToken = remotelyManaged ? builder.AddParameter(MediaStackSettings.TunnelTokenParameter, secret: true) : null;
 
+// Generated once and kept in user secrets, like the passwords: Cloudflare items carry this mark,
+// and only items with it are ever changed or deleted, so it must outlive any single run.
+var ownerId = remotelyManaged
+    ? builder.AddParameter(
+        MediaStackSettings.OwnerIdParameter,
+        new GenerateParameterDefault { MinLength = 12, Upper = false, Special = false },
+        persist: true)
+    : null;
+
 var ingressConfigurator = builder.AddProject<Projects.IngressConfigurator>("ingress-configurator")
-    .WithTunnelHandover(settings, apiToken);
+    .WithTunnelHandover(settings, apiToken, ownerId);
 
 builder.AddCloudflared("cloudflared", settings, tunnelToken)
     .WaitForCompletion(ingressConfigurator);

@@ -28,6 +28,12 @@ internal sealed record MediaStackSettings
     /// <summary>The secret parameter that holds the Cloudflare API token of a remotely-managed tunnel.</summary>
     public const string ApiTokenParameter = "cloudflare-api-token";
 
+    /// <summary>
+    /// The parameter that holds the owner id written into the ownership mark of every DNS record,
+    /// Access application and policy the configurator creates (remotely-managed mode).
+    /// </summary>
+    public const string OwnerIdParameter = "cloudflare-owner-id";
+
     /// <summary>Jellyfin's address on a default Windows installation.</summary>
     public const string DefaultJellyfinUrl = "http://localhost:8096";
 
@@ -82,6 +88,18 @@ internal sealed record MediaStackSettings
     /// <summary>Gets the Cloudflare zone id of the domain (remotely-managed mode).</summary>
     public string? ZoneId { get; init; }
 
+    /// <summary>Gets a value indicating whether the configurator applies its Cloudflare plan; the default only plans.</summary>
+    public bool CloudflareApply { get; init; }
+
+    /// <summary>Gets a value indicating whether applying also deletes owned items whose route left the model.</summary>
+    public bool CloudflarePrune { get; init; }
+
+    /// <summary>Gets the name of an existing reusable Access policy used instead of the allowed e-mail addresses.</summary>
+    public string? AccessPolicyName { get; init; }
+
+    /// <summary>Gets the Cloudflare API address, when not Cloudflare's own (tests and advanced use only).</summary>
+    public Uri? CloudflareBaseUrl { get; init; }
+
     /// <summary>
     /// Reads the settings, applies defaults and chooses the tunnel mode.
     /// </summary>
@@ -116,6 +134,10 @@ internal sealed record MediaStackSettings
             AllowedEmails = ReadList(section.GetSection("Access:AllowedEmails")),
             AccountId = Trimmed(section["Cloudflare:AccountId"]),
             ZoneId = Trimmed(section["Cloudflare:ZoneId"]),
+            CloudflareApply = ReadFlag(section, "Cloudflare:Apply"),
+            CloudflarePrune = ReadFlag(section, "Cloudflare:Prune"),
+            AccessPolicyName = Trimmed(section["Access:PolicyName"]),
+            CloudflareBaseUrl = ReadBaseUrl(section, "Cloudflare:BaseUrl"),
         };
 
         settings.Validate(configuration);
@@ -182,6 +204,41 @@ internal sealed record MediaStackSettings
             throw new TunnelSettingsException(
                 $"Setting '{SectionName}:Domain' is '{Domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
         }
+    }
+
+    private static bool ReadFlag(IConfigurationSection section, string key)
+    {
+        var text = Trimmed(section[key]);
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var flag))
+        {
+            return flag;
+        }
+
+        throw new TunnelSettingsException(
+            $"Setting '{SectionName}:{key}' is '{text}', which is neither true nor false. Set it to true or false.");
+    }
+
+    private static Uri? ReadBaseUrl(IConfigurationSection section, string key)
+    {
+        var text = Trimmed(section[key]);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            return url;
+        }
+
+        throw new TunnelSettingsException(
+            $"Setting '{SectionName}:{key}' is '{text}', which is not an absolute http or https URL. "
+            + "Leave it unset to use Cloudflare's API, or give the full address ending in '/client/v4/'.");
     }
 
     private static string? Trimmed(string? value) =>

@@ -18,11 +18,13 @@ internal static class TunnelHandoverBuilderExtensions
     /// <param name="builder">The ingress-configurator project.</param>
     /// <param name="settings">The owner's settings.</param>
     /// <param name="apiToken">The Cloudflare API token parameter (remotely-managed mode only).</param>
+    /// <param name="ownerId">The owner id parameter for Cloudflare's ownership marks (remotely-managed mode only).</param>
     /// <returns>The same resource builder.</returns>
     public static IResourceBuilder<ProjectResource> WithTunnelHandover(
         this IResourceBuilder<ProjectResource> builder,
         MediaStackSettings settings,
-        IResourceBuilder<ParameterResource>? apiToken = null)
+        IResourceBuilder<ParameterResource>? apiToken = null,
+        IResourceBuilder<ParameterResource>? ownerId = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
@@ -78,6 +80,16 @@ internal static class TunnelHandoverBuilderExtensions
                 {
                     env["Cloudflare__ApiToken"] = apiToken.Resource;
                 }
+
+                if (ownerId is not null)
+                {
+                    env["Cloudflare__OwnerId"] = ownerId.Resource;
+                }
+
+                env["Cloudflare__Apply"] = settings.CloudflareApply ? "true" : "false";
+                env["Cloudflare__Prune"] = settings.CloudflarePrune ? "true" : "false";
+                SetIfPresent(env, "Cloudflare__AccessPolicyName", settings.AccessPolicyName);
+                SetIfPresent(env, "Cloudflare__BaseUrl", settings.CloudflareBaseUrl?.AbsoluteUri);
             }
 
             var logger = context.Logger ?? NullLogger.Instance;

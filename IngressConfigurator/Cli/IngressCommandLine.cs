@@ -7,13 +7,14 @@ using MediaStack.IngressConfigurator.Yaml;
 namespace MediaStack.IngressConfigurator.Cli;
 
 /// <summary>
-/// The command line that mirrors <c>cloudflared tunnel ingress validate</c> and <c>cloudflared tunnel ingress rule</c>.
+/// The command line that mirrors <c>cloudflared tunnel ingress validate</c> and <c>cloudflared tunnel ingress rule</c>,
+/// and plans or applies the routes through Cloudflare's API for CI.
 /// </summary>
 public static class IngressCommandLine
 {
     private static readonly HashSet<string> _entryTokens = new(StringComparer.Ordinal)
     {
-        "validate", "rule", "--help", "-h", "-?", "/?", "/h", "--version",
+        "validate", "rule", "plan", "apply", "--help", "-h", "-?", "/?", "/h", "--version",
     };
 
     /// <summary>Reports whether the arguments ask for a command-line verb rather than the AppHost resource mode.</summary>
@@ -78,7 +79,36 @@ public static class IngressCommandLine
 
         root.Subcommands.Add(validate);
         root.Subcommands.Add(rule);
+        root.Subcommands.Add(BuildPublishCommand(apply: false, output, error));
+        root.Subcommands.Add(BuildPublishCommand(apply: true, output, error));
         return root;
+    }
+
+    private static Command BuildPublishCommand(bool apply, TextWriter output, TextWriter error)
+    {
+        var settings = new Option<FileInfo>("--settings")
+        {
+            Description = "A JSON file with the 'Tunnel' (Domain, Routes) and 'Cloudflare' (ApiToken, AccountId, TunnelId, "
+                + "OwnerId, ...) sections; environment variables such as Tunnel__Routes__0__Hostname and "
+                + "Cloudflare__ApiToken override it.",
+        };
+        var prune = new Option<bool>("--prune")
+        {
+            Description = "Also delete DNS records, Access applications and tunnel rules this stack owns whose route is gone.",
+        };
+        var command = apply
+            ? new Command("apply", "Plans the routes against Cloudflare and applies the plan; exits 0 when everything was applied, 1 otherwise.")
+            : new Command("plan", "Shows what 'apply' would change in tunnel rules, DNS and Access, without writing anything; exits 0 when the plan was computed, 1 otherwise.");
+        command.Options.Add(settings);
+        command.Options.Add(prune);
+        command.SetAction((parseResult, cancellationToken) => GuardAsync(error, () => CloudflarePublishCommand.RunAsync(
+            apply,
+            parseResult.GetValue(prune),
+            parseResult.GetValue(settings),
+            output,
+            error,
+            cancellationToken)));
+        return command;
     }
 
     private static int Validate(string path, bool containerized, TextWriter output, TextWriter error)
@@ -170,6 +200,19 @@ public static class IngressCommandLine
         }
 
         return 1;
+    }
+
+    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
+        {
+            await error.WriteLineAsync($"Unexpected error: {exception.Message}");
+            return 1;
+        }
     }
 
     private static int Guard(TextWriter error, Func<int> action)

@@ -93,6 +93,13 @@ public sealed class CloudflareOptions
             problems.Add("'Cloudflare:PageSize' must be between 1 and 1000.");
         }
 
+        // Polly's retry strategy rejects zero attempts when the first call is made; saying so here
+        // turns that into a refusal that names the key.
+        if (MaxRetries < 1)
+        {
+            problems.Add("'Cloudflare:MaxRetries' must be at least 1.");
+        }
+
         if (!BaseUrl.IsAbsoluteUri)
         {
             problems.Add("'Cloudflare:BaseUrl' must be an absolute URL.");

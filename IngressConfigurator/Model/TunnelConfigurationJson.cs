@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MediaStack.IngressConfigurator.Model;
 
@@ -52,6 +53,26 @@ public static class TunnelConfigurationJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a rule's <c>originRequest</c> as the API's JSON object, for the Cloudflare publisher.</summary>
+    /// <param name="originRequest">The origin settings, or <see langword="null"/>.</param>
+    /// <returns>The JSON object, or <see langword="null"/> when there is nothing to write.</returns>
+    public static JsonObject? ToJsonObject(OriginRequest? originRequest)
+    {
+        if (originRequest is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            WriteOriginRequest(writer, originRequest);
+        }
+
+        var json = JsonNode.Parse(stream.ToArray())!.AsObject();
+        return json.Count == 0 ? null : json;
     }
 
     private static void WriteRule(Utf8JsonWriter writer, IngressRule rule)

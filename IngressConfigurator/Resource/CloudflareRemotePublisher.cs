@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MediaStack.IngressConfigurator.Cloudflare;
 using MediaStack.IngressConfigurator.Model;
 using MediaStack.IngressConfigurator.Routes;
@@ -66,7 +65,7 @@ public sealed class CloudflareRemotePublisher : IRemotePublisher
                 rule.Path,
                 rule.Service!,
                 route.Access,
-                OriginRequestJson.From(rule.OriginRequest)));
+                TunnelConfigurationJson.ToJsonObject(rule.OriginRequest)));
         }
 
         return published;

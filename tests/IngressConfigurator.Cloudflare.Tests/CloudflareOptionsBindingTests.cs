@@ -60,4 +60,12 @@ public sealed class CloudflareOptionsBindingTests
         Assert.Equal(new Uri("https://api.cloudflare.com/client/v4/"), options.BaseUrl);
         Assert.Contains("'Cloudflare:ApiToken' is empty; set it to an API token.", options.Validate());
     }
+
+    [Fact]
+    public void ZeroRetriesIsReportedByKey()
+    {
+        var options = new CloudflareOptions { ApiToken = "t", AccountId = "a", TunnelId = "u", OwnerId = "o", MaxRetries = 0 };
+
+        Assert.Equal(["'Cloudflare:MaxRetries' must be at least 1."], options.Validate());
+    }
 }

@@ -38,4 +38,40 @@ public class JsonTests
 
         Assert.Equal("""{"hostname":"a.example.com","path":"^/api","service":"http://a:80"}""", json);
     }
+
+    [Fact]
+    public void OriginRequestObjectCarriesIpRulesAccessEnvironmentAndSecondsForThePublisher()
+    {
+        var rule = TunnelConfigurationYaml.Deserialize("""
+            ingress:
+              - hostname: a.example.com
+                service: http://a:80
+                originRequest:
+                  connectTimeout: 45s
+                  proxyPort: 8443
+                  ipRules:
+                    - prefix: 10.0.0.0/8
+                      ports: [80]
+                      allow: true
+                  access:
+                    required: true
+                    teamName: family
+                    audTag: [aud1]
+                    environment: fed
+              - service: http_status:404
+            """).Configuration!.Ingress[0];
+
+        var json = TunnelConfigurationJson.ToJsonObject(rule.OriginRequest);
+
+        Assert.Equal(
+            """{"connectTimeout":45,"proxyPort":8443,"ipRules":[{"prefix":"10.0.0.0/8","ports":[80],"allow":true}],"access":{"required":true,"teamName":"family","audTag":["aud1"],"environment":"fed"}}""",
+            json!.ToJsonString());
+    }
+
+    [Fact]
+    public void EmptyOriginRequestGivesNoObject()
+    {
+        Assert.Null(TunnelConfigurationJson.ToJsonObject(null));
+        Assert.Null(TunnelConfigurationJson.ToJsonObject(new OriginRequest()));
+    }
 }

@@ -36,6 +36,16 @@ internal sealed class DashboardTelemetry : IDisposable
         return string.Join(Environment.NewLine, bodies);
     }
 
+    /// <summary>
+    /// Reads everything the dashboard holds of the resource's logs and spans, as the raw OTLP JSON text.
+    /// </summary>
+    public async Task<string> ReadLogsAndSpansAsync(string resource, CancellationToken cancellationToken)
+    {
+        var logs = await _client.GetStringAsync($"/api/telemetry/logs?resource={resource}", cancellationToken);
+        var spans = await _client.GetStringAsync($"/api/telemetry/spans?resource={resource}", cancellationToken);
+        return logs + Environment.NewLine + spans;
+    }
+
     private async Task<HashSet<string>> WaitForAsync(
         string path,
         string arrayName,

@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaStack.AppHost.Tests.Run;
 
 /// <summary>
-/// Starts the real AppHost in local-preview mode: DCP and the dashboard run, the containers fail for
-/// want of a container runtime, and ingress-configurator runs as a real process.
+/// Starts the real AppHost in local-preview mode, or in the mode the given settings choose: DCP and
+/// the dashboard run, the containers fail for want of a container runtime, and ingress-configurator
+/// runs as a real process.
 /// </summary>
 internal sealed class RunningStack : IAsyncDisposable
 {
@@ -59,6 +61,10 @@ internal sealed class RunningStack : IAsyncDisposable
             $"--AppHost:DashboardApiKey={dashboardApiKey}",
             $"--ASPNETCORE_URLS={dashboardUrl}",
             $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+
+            // Without its own gRPC port every stack's resources export to localhost:4317, so stacks
+            // started in parallel (or by anyone else on the machine) receive each other's telemetry.
+            $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
             $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
             "--Parameters:cloudflare-tunnel-token=",
             "--Parameters:cloudflare-api-token=",
@@ -102,6 +108,29 @@ internal sealed class RunningStack : IAsyncDisposable
             resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text),
             timeout.Token);
         return finished.Snapshot.ExitCode;
+    }
+
+    /// <summary>
+    /// Reads the console output the dashboard holds for a resource that has finished, waiting at most a minute.
+    /// </summary>
+    public async Task<string> ReadConsoleLogAsync(string resource, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+
+        // Console logs are kept per running instance, whose id DCP gives it (the name plus a suffix).
+        var finished = await App.ResourceNotifications.WaitForResourceAsync(
+            resource,
+            resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text),
+            timeout.Token);
+        var lines = new List<string>();
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        await foreach (var batch in logs.GetAllAsync(finished.ResourceId).WithCancellation(timeout.Token))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-namespace MediaStack.IngressConfigurator.Cloudflare.Tests;
+namespace MediaStack.Cloudflare.StandIn;
 
 /// <summary>
 /// One request the Cloudflare stand-in received.

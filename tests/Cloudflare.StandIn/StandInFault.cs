@@ -1,4 +1,4 @@
-namespace MediaStack.IngressConfigurator.Cloudflare.Tests;
+namespace MediaStack.Cloudflare.StandIn;
 
 /// <summary>
 /// A fault the Cloudflare stand-in injects into matching requests, a given number of times.

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MediaStack.IngressConfigurator.Cloudflare.Tests;
+namespace MediaStack.Cloudflare.StandIn;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that speaks Cloudflare's v4 wire format for the endpoints the
