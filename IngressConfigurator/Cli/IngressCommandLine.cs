@@ -23,7 +23,11 @@ public static class IngressCommandLine
     public static bool IsCommandLine(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && _entryTokens.Contains(args[0]);
+        // The AppHost starts the resource mode with no arguments, or with configuration switches
+        // such as --Tunnel:Mode=...; a bare word is always meant as a verb, so an unknown one is
+        // reported as such instead of silently starting the resource mode.
+        return args.Length > 0
+            && (_entryTokens.Contains(args[0]) || !args[0].StartsWith('-'));
     }
 
     /// <summary>Runs a command and returns its exit code: 0 on success, 1 on any error.</summary>

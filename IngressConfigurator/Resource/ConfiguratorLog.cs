@@ -34,6 +34,9 @@ internal static partial class ConfiguratorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Local preview: no tunnel credentials are set, so cloudflared will not start. Review {Path} to see what would be published.")]
     public static partial void LocalPreview(ILogger logger, string path);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resource '{ResourceName}' is Protected, but without MediaStack:Access:TeamName and MediaStack:Access:AudTag cloudflared cannot check Access tokens for {Hostname}; a locally-managed tunnel will refuse to publish it.")]
+    public static partial void AccessNotEnforced(ILogger logger, string resourceName, string hostname);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Path}: {Reason}")]
     public static partial void WriteFailed(ILogger logger, string path, string reason);
 

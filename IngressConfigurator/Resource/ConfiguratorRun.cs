@@ -104,6 +104,29 @@ public sealed class ConfiguratorRun
             }
 
             mode = readMode!.Value;
+            var uncheckedRoutes = UncheckedProtectedRoutes(mode, settings, routes);
+            if (mode == TunnelMode.LocallyManaged && uncheckedRoutes.Count > 0)
+            {
+                // Fail closed: a protected route that cloudflared cannot check would be open to anyone
+                // if the Access application on Cloudflare's side were missing or misconfigured.
+                foreach (var route in uncheckedRoutes)
+                {
+                    ConfiguratorLog.HandoverProblem(
+                        _logger,
+                        "Tunnel:Access:AudTag",
+                        $"Resource '{route.ResourceName}' is Protected, but the Access team name and audience tag are not set, "
+                        + $"so cloudflared would publish {route.Hostname} without checking Access tokens. Set MediaStack:Access:TeamName "
+                        + "and MediaStack:Access:AudTag (the audience tag of the Access application covering the hostname), or mark the route Public.");
+                }
+
+                return Reject(read, uncheckedRoutes.Count, settings.OutputDirectory);
+            }
+
+            foreach (var route in uncheckedRoutes)
+            {
+                ConfiguratorLog.AccessNotEnforced(_logger, route.ResourceName, route.Hostname);
+            }
+
             run?.SetTag("mediastack.tunnel.mode", mode.ToString());
             ConfiguratorLog.RoutesRead(_logger, routes.Count, settings.Domain ?? "(not set)", mode);
         }
@@ -245,6 +268,22 @@ public sealed class ConfiguratorRun
         }
 
         return 1;
+    }
+
+    // Remotely-managed mode creates the Access applications itself and injects their audience tags.
+    private static List<TunnelRoute> UncheckedProtectedRoutes(
+        TunnelMode mode,
+        TunnelSettings settings,
+        IReadOnlyList<TunnelRoute> routes)
+    {
+        var accessKnown = !string.IsNullOrWhiteSpace(settings.Access.TeamName)
+            && !string.IsNullOrWhiteSpace(settings.Access.AudTag);
+        if (mode == TunnelMode.RemotelyManaged || accessKnown)
+        {
+            return [];
+        }
+
+        return [.. routes.Where(route => route.Access == RouteAccess.Protected)];
     }
 
     private static string[] PublishedHostnames(TunnelConfiguration configuration) =>

@@ -162,6 +162,12 @@ public static class RouteCompiler
             return null;
         }
 
+        if (HostnameText.TryRemoveScheme(text, out var withoutScheme))
+        {
+            errors.Add(Error(resource, "Hostname", $"Hostname cannot contain a scheme ('{text}').", $"Write '{withoutScheme}'; cloudflared serves every hostname over HTTPS at Cloudflare's edge."));
+            return null;
+        }
+
         if (HostPort.TrySplit(text, out var withoutPort, out _))
         {
             errors.Add(Error(resource, "Hostname", $"Hostname cannot contain a port ('{text}').", $"Write '{withoutPort}'; the port belongs in the service URL."));

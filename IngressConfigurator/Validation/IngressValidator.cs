@@ -91,6 +91,14 @@ public static class IngressValidator
     private static ValidationIssue? CheckHostname(IngressRule rule, int index, int count)
     {
         var hostname = rule.Hostname ?? string.Empty;
+        if (HostnameText.TryRemoveScheme(hostname, out var bareHost))
+        {
+            // cloudflared rejects a scheme through its port check (the colon), so the verdict and
+            // message are its own; only the fix speaks of the scheme.
+            return Issue(index, "hostname", "Hostname cannot contain a port",
+                $"Remove the scheme: write '{bareHost}'; the scheme belongs in the service URL.");
+        }
+
         if (HostPort.TrySplit(hostname, out var host, out _))
         {
             return Issue(index, "hostname", "Hostname cannot contain a port",

@@ -264,4 +264,16 @@ public class CommandLineTests
 
         return (process.ExitCode, (await output).ReplaceLineEndings("\n"), (await error).ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task UnknownVerbIsReportedInsteadOfStartingTheResourceMode()
+    {
+        Assert.True(IngressCommandLine.IsCommandLine(["frobnicate"]));
+        Assert.False(IngressCommandLine.IsCommandLine(["--Tunnel:Mode=LocalPreview"]));
+
+        var (exitCode, _, error) = await Run("frobnicate");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("frobnicate", error, StringComparison.Ordinal);
+    }
 }

@@ -122,6 +122,16 @@ public class RouteCompilerTests
         Assert.Equal("Hostname", error.Field);
     }
 
+    [Fact]
+    public void HostnameWrittenAsUrlIsAnErrorWhoseFixIsTheBareHostname()
+    {
+        var error = Assert.Single(RouteCompiler.Compile([Route("jellyfin", "https://jf.example.com")], _options).Errors);
+
+        Assert.Equal("Hostname", error.Field);
+        Assert.Equal("Hostname cannot contain a scheme ('https://jf.example.com').", error.Message);
+        Assert.StartsWith("Write 'jf.example.com'", error.Fix, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("example.com")]
     [InlineData("a.b.example.com")]

@@ -408,4 +408,14 @@ public class ValidatorTests
 
         Assert.Equal("Rule #1 hostname: Hostname cannot contain a port. Remove the port: write 'a.example.com'; the port belongs in the service URL.", error.ToString());
     }
+
+    // cloudflared rejects "https://host" through its port check, so the verdict keeps its wording;
+    // the fix must talk about the scheme, not tell the owner to write "https".
+    [Fact]
+    public void HostnameWithSchemeIsRejectedAndTheFixNamesTheBareHostname()
+    {
+        var error = ConfigurationText.FirstError("ingress:\n  - hostname: https://jf.example.com/web\n    service: http://web:80\n  - service: http_status:404\n");
+
+        Assert.Equal("Rule #1 hostname: Hostname cannot contain a port. Remove the scheme: write 'jf.example.com'; the scheme belongs in the service URL.", error.ToString());
+    }
 }

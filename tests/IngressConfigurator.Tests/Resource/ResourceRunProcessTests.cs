@@ -77,6 +77,8 @@ public sealed class ResourceRunProcessTests : IDisposable
         environment["Tunnel__Mode"] = "LocallyManaged";
         environment["Tunnel__TunnelId"] = "6ff42ae2-765d-4adf-8112-31c55c1551ef";
         environment["Tunnel__CredentialsFile"] = "/run/secrets/cloudflared-credentials.json";
+        environment["Tunnel__Access__TeamName"] = "household";
+        environment["Tunnel__Access__AudTag"] = "aud-1234";
 
         var (exitCode, output) = await ConfiguratorProcess.RunAsync(environment, TestContext.Current.CancellationToken);
 
@@ -150,5 +152,33 @@ public sealed class ResourceRunProcessTests : IDisposable
         Assert.Contains(detail, output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.False(File.Exists(ConfigPath));
+    }
+
+    [Fact]
+    public async Task LocallyManagedTunnelRefusesProtectedRoutesThatCloudflaredCannotCheck()
+    {
+        var environment = StackEnvironment();
+        environment["Tunnel__Mode"] = "LocallyManaged";
+        environment["Tunnel__TunnelId"] = "6ff42ae2-765d-4adf-8112-31c55c1551ef";
+        environment["Tunnel__CredentialsFile"] = "/run/secrets/cloudflared-credentials.json";
+        environment["Tunnel__Routes__0__Access"] = "Public";
+
+        var (exitCode, output) = await ConfiguratorProcess.RunAsync(environment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Resource 'immich-server' is Protected", output, StringComparison.Ordinal);
+        Assert.Contains("MediaStack:Access:AudTag", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'jellyfin' is Protected", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(ConfigPath));
+    }
+
+    [Fact]
+    public async Task LocalPreviewWarnsThatProtectedRoutesAreNotCheckedByCloudflared()
+    {
+        var (exitCode, output) = await ConfiguratorProcess.RunAsync(StackEnvironment(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Resource 'immich-server' is Protected, but without MediaStack:Access:TeamName", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(ConfigPath));
     }
 }

@@ -9,7 +9,7 @@ namespace MediaStack.AppHost.Tests.Run;
 /// </summary>
 internal sealed class DashboardTelemetry : IDisposable
 {
-    private static readonly TimeSpan _waitLimit = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _waitLimit = TimeSpan.FromMinutes(2);
 
     private readonly HttpClient _client;
 

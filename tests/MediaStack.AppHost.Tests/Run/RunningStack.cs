@@ -116,7 +116,7 @@ internal sealed class RunningStack : IAsyncDisposable
     public async Task<string> ReadConsoleLogAsync(string resource, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
 
         // Console logs are kept per running instance, whose id DCP gives it (the name plus a suffix).
         var finished = await App.ResourceNotifications.WaitForResourceAsync(
