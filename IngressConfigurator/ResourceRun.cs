@@ -3,6 +3,7 @@ using MediaStack.IngressConfigurator.Resource;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MediaStack.IngressConfigurator;
 
@@ -27,6 +28,10 @@ internal static class ResourceRun
         var builder = Host.CreateApplicationBuilder(settings);
         builder.AddServiceDefaults(ConfiguratorTelemetry.SourceName);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+
+        // Each successful HTTP attempt (the OTLP exporter's included) is logged by Polly at Information;
+        // retries and failures still come through as warnings.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton<ConfiguratorTelemetry>();
         builder.Services.AddSingleton<ConfiguratorRun>();
 

@@ -53,7 +53,14 @@ public sealed record ValidationIssue
 
         if (Line is { } line)
         {
-            text.Append(CultureInfo.InvariantCulture, $" (line {line})");
+            if (text.Length > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" (line {line})");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Line {line}");
+            }
         }
 
         if (text.Length > 0)

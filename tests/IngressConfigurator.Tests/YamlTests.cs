@@ -148,6 +148,14 @@ public class YamlTests
     }
 
     [Fact]
+    public void InvalidYamlIssueTextStartsWithItsLine()
+    {
+        var read = TunnelConfigurationYaml.Deserialize("ingress:\n  - service: a\n service: b\n");
+
+        Assert.Matches(@"^Line \d+: The file is not valid YAML", read.Issues[0].ToString());
+    }
+
+    [Fact]
     public void TextThatMakesYamlDotNetsScannerThrowIsReportedAsInvalidYaml()
     {
         // YamlDotNet throws InvalidOperationException (not YamlException) for this flow sequence.
