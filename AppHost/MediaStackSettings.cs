@@ -164,14 +164,14 @@ internal sealed record MediaStackSettings
             {
                 throw new TunnelSettingsException(
                     $"Setting '{SectionName}:Tunnel:TunnelId' is missing: a locally-managed tunnel needs the tunnel id "
-                    + "next to the credentials file. Set it with 'dotnet user-secrets set MediaStack:Tunnel:TunnelId <uuid>'.");
+                    + "next to the credentials file. Set it with 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'.");
             }
 
             if (CredentialsFile is null)
             {
                 throw new TunnelSettingsException(
                     $"Setting '{SectionName}:Tunnel:CredentialsFile' is missing: a locally-managed tunnel needs its credentials "
-                    + "file. Set it with 'dotnet user-secrets set MediaStack:Tunnel:CredentialsFile <path to <uuid>.json>'.");
+                    + "file. Set it with 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:CredentialsFile <path to <uuid>.json>'.");
             }
 
             if (!File.Exists(CredentialsFile))
@@ -188,14 +188,15 @@ internal sealed record MediaStackSettings
             {
                 throw new TunnelSettingsException(
                     $"Parameter '{ApiTokenParameter}' is missing: a remotely-managed tunnel needs a Cloudflare API token "
-                    + $"for ingress-configurator. Set it with 'dotnet user-secrets set Parameters:{ApiTokenParameter} <token>'.");
+                    + $"for ingress-configurator. Set it with 'dotnet user-secrets set --project AppHost Parameters:{ApiTokenParameter} <token>'.");
             }
 
             if (AccountId is null || TunnelId is null)
             {
                 throw new TunnelSettingsException(
                     $"Settings '{SectionName}:Cloudflare:AccountId' and '{SectionName}:Tunnel:TunnelId' are both needed "
-                    + "for a remotely-managed tunnel. Set them with 'dotnet user-secrets set'.");
+                    + "for a remotely-managed tunnel. Set them with 'dotnet user-secrets set --project AppHost MediaStack:Cloudflare:AccountId <account id>' "
+                    + "and 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'.");
             }
         }
 

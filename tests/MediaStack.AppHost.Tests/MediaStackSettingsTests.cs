@@ -57,6 +57,29 @@ public class MediaStackSettingsTests
         Assert.StartsWith("Setting 'MediaStack:Domain' is 'https://example.com/'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MediaStack:Tunnel:TunnelId", "MediaStack:Tunnel:CredentialsFile", "x")]
+    [InlineData("MediaStack:Tunnel:CredentialsFile", "MediaStack:Tunnel:TunnelId", "6ff42ae2-765d-4adf-8112-31c55c1551ef")]
+    [InlineData("Parameters:cloudflare-api-token", "Parameters:cloudflare-tunnel-token", "token")]
+    public void SuggestedUserSecretsCommandsNameTheAppHostProject(string missingKey, string presentKey, string presentValue)
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read((presentKey, presentValue)));
+
+        Assert.Contains($"'dotnet user-secrets set --project AppHost {missingKey} ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemotelyManagedTunnelWithoutAccountIdSuggestsCommandsForTheAppHostProject()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(
+            ("Parameters:cloudflare-tunnel-token", "token"),
+            ("Parameters:cloudflare-api-token", "api-token")));
+
+        Assert.Contains("'dotnet user-secrets set --project AppHost MediaStack:Cloudflare:AccountId <account id>'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("api-token", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AllowedEmailsAcceptAListInOneValueOrIndexedEntries()
     {
