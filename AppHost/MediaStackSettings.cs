@@ -40,6 +40,9 @@ internal sealed record MediaStackSettings
     /// <summary>The domain used until the owner sets their own.</summary>
     public const string DefaultDomain = "example.com";
 
+    /// <summary>The photo library folder, relative to the AppHost's folder, used until the owner sets their own.</summary>
+    public const string DefaultImmichLibraryFolder = ".mediastack/immich-library";
+
     /// <summary>Where the credentials file appears inside the cloudflared container.</summary>
     public const string CredentialsFileContainerPath = "/run/secrets/cloudflared-credentials.json";
 
@@ -123,7 +126,7 @@ internal sealed record MediaStackSettings
             ImmichHostname = Trimmed(section["Immich:Hostname"]) ?? $"immich.{domain}",
             JellyfinHostname = Trimmed(section["Jellyfin:Hostname"]) ?? $"jellyfin.{domain}",
             ImmichVersion = Trimmed(section["Immich:Version"]) ?? ImmichContainerImageTags.DefaultVersion,
-            ImmichLibraryPath = FullPath(section["Immich:LibraryPath"], appHostDirectory, ".mediastack/immich-library"),
+            ImmichLibraryPath = ReadLibraryPath(section, appHostDirectory),
             TimeZone = Trimmed(section["TimeZone"]),
             OutputDirectory = FullPath(section["Tunnel:OutputDirectory"], appHostDirectory, ".mediastack/cloudflared"),
             Mode = ChooseMode(hasTunnelToken, tunnelId, credentialsFile),
@@ -205,6 +208,24 @@ internal sealed record MediaStackSettings
             throw new TunnelSettingsException(
                 $"Setting '{SectionName}:Domain' is '{Domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
         }
+    }
+
+    private static string ReadLibraryPath(IConfigurationSection section, string appHostDirectory)
+    {
+        const string key = "Immich:LibraryPath";
+        var defaultPath = Path.GetFullPath(DefaultImmichLibraryFolder, appHostDirectory);
+        var path = FullPath(section[key], appHostDirectory, DefaultImmichLibraryFolder);
+
+        // Only the default folder is created on start; creating an owner's path would turn a typo
+        // into an empty photo library somewhere unexpected.
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (!string.Equals(path, defaultPath, comparison) && !Directory.Exists(path))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{SectionName}:{key}' is '{path}', a folder that does not exist. Create the folder or correct the path.");
+        }
+
+        return path;
     }
 
     private static bool ReadFlag(IConfigurationSection section, string key)

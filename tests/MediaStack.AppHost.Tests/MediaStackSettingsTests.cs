@@ -81,6 +81,43 @@ public class MediaStackSettingsTests
     }
 
     [Fact]
+    public void LibraryPathThatDoesNotExistIsRejectedAndNotCreated()
+    {
+        var missing = Path.Combine(_appHostDirectory, "Phtos");
+
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Immich:LibraryPath", missing)));
+
+        Assert.Equal(
+            $"Setting 'MediaStack:Immich:LibraryPath' is '{missing}', a folder that does not exist. Create the folder or correct the path.",
+            error.Message);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void RelativeLibraryPathIsCheckedAgainstTheAppHostFolder()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Immich:LibraryPath", "missing-library")));
+        Directory.CreateDirectory(Path.Combine(_appHostDirectory, "existing-library"));
+
+        var settings = Read(("MediaStack:Immich:LibraryPath", "existing-library"));
+
+        Assert.Contains($"'{Path.Combine(_appHostDirectory, "missing-library")}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(_appHostDirectory, "existing-library"), settings.ImmichLibraryPath);
+    }
+
+    [Fact]
+    public void DefaultLibraryPathIsAcceptedBeforeItExists()
+    {
+        var appHostDirectory = Directory.CreateTempSubdirectory("mediastack-apphost-").FullName;
+        var configuration = new ConfigurationBuilder().Build();
+
+        var settings = MediaStackSettings.FromConfiguration(configuration, appHostDirectory);
+
+        Assert.Equal(Path.Combine(appHostDirectory, ".mediastack", "immich-library"), settings.ImmichLibraryPath);
+        Assert.False(Directory.Exists(settings.ImmichLibraryPath));
+    }
+
+    [Fact]
     public void AllowedEmailsAcceptAListInOneValueOrIndexedEntries()
     {
         var single = Read(("MediaStack:Access:AllowedEmails", "ann@example.com; bob@example.com"));
