@@ -120,11 +120,15 @@ internal sealed record MediaStackSettings
         var credentialsFile = Trimmed(section["Tunnel:CredentialsFile"]);
         var hasTunnelToken = Trimmed(configuration[$"Parameters:{TunnelTokenParameter}"]) is not null;
 
+        CheckDomain(domain);
+        var immichHostname = ReadHostname(section, "Immich:Hostname", domain);
+        var jellyfinHostname = ReadHostname(section, "Jellyfin:Hostname", domain);
+
         var settings = new MediaStackSettings
         {
             Domain = domain,
-            ImmichHostname = Trimmed(section["Immich:Hostname"]) ?? $"immich.{domain}",
-            JellyfinHostname = Trimmed(section["Jellyfin:Hostname"]) ?? $"jellyfin.{domain}",
+            ImmichHostname = immichHostname ?? $"immich.{domain}",
+            JellyfinHostname = jellyfinHostname ?? $"jellyfin.{domain}",
             ImmichVersion = Trimmed(section["Immich:Version"]) ?? ImmichContainerImageTags.DefaultVersion,
             ImmichLibraryPath = ReadLibraryPath(section, appHostDirectory),
             TimeZone = Trimmed(section["TimeZone"]),
@@ -202,12 +206,59 @@ internal sealed record MediaStackSettings
                     + "and 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'.");
             }
         }
+    }
 
-        if (!Uri.CheckHostName(Domain).Equals(UriHostNameType.Dns))
+    private static void CheckDomain(string domain)
+    {
+        var key = $"{SectionName}:Domain";
+        if (!Uri.CheckHostName(domain).Equals(UriHostNameType.Dns))
         {
             throw new TunnelSettingsException(
-                $"Setting '{SectionName}:Domain' is '{Domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
+                $"Setting '{key}' is '{domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
         }
+
+        if (domain.StartsWith('.') || domain.EndsWith('.'))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{key}' is '{domain}', which starts or ends with a dot. Use the owner's domain without the dot, for example 'example.com'.");
+        }
+
+        if (!domain.Contains('.', StringComparison.Ordinal))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{key}' is '{domain}', which has only one label. Use the owner's full domain, for example 'example.com'.");
+        }
+    }
+
+    private static string? ReadHostname(IConfigurationSection section, string key, string domain)
+    {
+        var hostname = Trimmed(section[key]);
+        if (hostname is null)
+        {
+            return null;
+        }
+
+        var fullKey = $"{SectionName}:{key}";
+        var example = $"{key.Split(':')[0].ToLowerInvariant()}.{domain}";
+        if (!Uri.CheckHostName(hostname).Equals(UriHostNameType.Dns)
+            || hostname.StartsWith('.')
+            || hostname.EndsWith('.')
+            || !hostname.Contains('.', StringComparison.Ordinal))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{fullKey}' is '{hostname}', which is not a plain DNS name with at least two labels. "
+                + $"Set it to the host name alone, without scheme, port, path or trailing dot, for example '{example}', or leave it unset.");
+        }
+
+        if (!string.Equals(hostname, domain, StringComparison.OrdinalIgnoreCase)
+            && !hostname.EndsWith($".{domain}", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{fullKey}' is '{hostname}', which is neither the domain '{domain}' set in '{SectionName}:Domain' nor under it. "
+                + $"Set it to a name under that domain, for example '{example}', or change '{SectionName}:Domain'.");
+        }
+
+        return hostname;
     }
 
     private static string ReadLibraryPath(IConfigurationSection section, string appHostDirectory)
