@@ -40,6 +40,9 @@ internal sealed record MediaStackSettings
     /// <summary>The domain used until the owner sets their own.</summary>
     public const string DefaultDomain = "example.com";
 
+    /// <summary>The photo library folder, relative to the AppHost's folder, used until the owner sets their own.</summary>
+    public const string DefaultImmichLibraryFolder = ".mediastack/immich-library";
+
     /// <summary>Where the credentials file appears inside the cloudflared container.</summary>
     public const string CredentialsFileContainerPath = "/run/secrets/cloudflared-credentials.json";
 
@@ -117,13 +120,17 @@ internal sealed record MediaStackSettings
         var credentialsFile = Trimmed(section["Tunnel:CredentialsFile"]);
         var hasTunnelToken = Trimmed(configuration[$"Parameters:{TunnelTokenParameter}"]) is not null;
 
+        CheckDomain(domain);
+        var immichHostname = ReadHostname(section, "Immich:Hostname", domain);
+        var jellyfinHostname = ReadHostname(section, "Jellyfin:Hostname", domain);
+
         var settings = new MediaStackSettings
         {
             Domain = domain,
-            ImmichHostname = Trimmed(section["Immich:Hostname"]) ?? $"immich.{domain}",
-            JellyfinHostname = Trimmed(section["Jellyfin:Hostname"]) ?? $"jellyfin.{domain}",
+            ImmichHostname = immichHostname ?? $"immich.{domain}",
+            JellyfinHostname = jellyfinHostname ?? $"jellyfin.{domain}",
             ImmichVersion = Trimmed(section["Immich:Version"]) ?? ImmichContainerImageTags.DefaultVersion,
-            ImmichLibraryPath = FullPath(section["Immich:LibraryPath"], appHostDirectory, ".mediastack/immich-library"),
+            ImmichLibraryPath = ReadLibraryPath(section, appHostDirectory),
             TimeZone = Trimmed(section["TimeZone"]),
             OutputDirectory = FullPath(section["Tunnel:OutputDirectory"], appHostDirectory, ".mediastack/cloudflared"),
             Mode = ChooseMode(hasTunnelToken, tunnelId, credentialsFile),
@@ -164,14 +171,14 @@ internal sealed record MediaStackSettings
             {
                 throw new TunnelSettingsException(
                     $"Setting '{SectionName}:Tunnel:TunnelId' is missing: a locally-managed tunnel needs the tunnel id "
-                    + "next to the credentials file. Set it with 'dotnet user-secrets set MediaStack:Tunnel:TunnelId <uuid>'.");
+                    + "next to the credentials file. Set it with 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'.");
             }
 
             if (CredentialsFile is null)
             {
                 throw new TunnelSettingsException(
                     $"Setting '{SectionName}:Tunnel:CredentialsFile' is missing: a locally-managed tunnel needs its credentials "
-                    + "file. Set it with 'dotnet user-secrets set MediaStack:Tunnel:CredentialsFile <path to <uuid>.json>'.");
+                    + "file. Set it with 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:CredentialsFile <path to <uuid>.json>'.");
             }
 
             if (!File.Exists(CredentialsFile))
@@ -188,22 +195,88 @@ internal sealed record MediaStackSettings
             {
                 throw new TunnelSettingsException(
                     $"Parameter '{ApiTokenParameter}' is missing: a remotely-managed tunnel needs a Cloudflare API token "
-                    + $"for ingress-configurator. Set it with 'dotnet user-secrets set Parameters:{ApiTokenParameter} <token>'.");
+                    + $"for ingress-configurator. Set it with 'dotnet user-secrets set --project AppHost Parameters:{ApiTokenParameter} <token>'.");
             }
 
             if (AccountId is null || TunnelId is null)
             {
                 throw new TunnelSettingsException(
                     $"Settings '{SectionName}:Cloudflare:AccountId' and '{SectionName}:Tunnel:TunnelId' are both needed "
-                    + "for a remotely-managed tunnel. Set them with 'dotnet user-secrets set'.");
+                    + "for a remotely-managed tunnel. Set them with 'dotnet user-secrets set --project AppHost MediaStack:Cloudflare:AccountId <account id>' "
+                    + "and 'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'.");
             }
         }
+    }
 
-        if (!Uri.CheckHostName(Domain).Equals(UriHostNameType.Dns))
+    private static void CheckDomain(string domain)
+    {
+        var key = $"{SectionName}:Domain";
+        if (!Uri.CheckHostName(domain).Equals(UriHostNameType.Dns))
         {
             throw new TunnelSettingsException(
-                $"Setting '{SectionName}:Domain' is '{Domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
+                $"Setting '{key}' is '{domain}', which is not a DNS name. Use the owner's domain, for example 'example.com'.");
         }
+
+        if (domain.StartsWith('.') || domain.EndsWith('.'))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{key}' is '{domain}', which starts or ends with a dot. Use the owner's domain without the dot, for example 'example.com'.");
+        }
+
+        if (!domain.Contains('.', StringComparison.Ordinal))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{key}' is '{domain}', which has only one label. Use the owner's full domain, for example 'example.com'.");
+        }
+    }
+
+    private static string? ReadHostname(IConfigurationSection section, string key, string domain)
+    {
+        var hostname = Trimmed(section[key]);
+        if (hostname is null)
+        {
+            return null;
+        }
+
+        var fullKey = $"{SectionName}:{key}";
+        var example = $"{key.Split(':')[0].ToLowerInvariant()}.{domain}";
+        if (!Uri.CheckHostName(hostname).Equals(UriHostNameType.Dns)
+            || hostname.StartsWith('.')
+            || hostname.EndsWith('.')
+            || !hostname.Contains('.', StringComparison.Ordinal))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{fullKey}' is '{hostname}', which is not a plain DNS name with at least two labels. "
+                + $"Set it to the host name alone, without scheme, port, path or trailing dot, for example '{example}', or leave it unset.");
+        }
+
+        if (!string.Equals(hostname, domain, StringComparison.OrdinalIgnoreCase)
+            && !hostname.EndsWith($".{domain}", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{fullKey}' is '{hostname}', which is neither the domain '{domain}' set in '{SectionName}:Domain' nor under it. "
+                + $"Set it to a name under that domain, for example '{example}', or change '{SectionName}:Domain'.");
+        }
+
+        return hostname;
+    }
+
+    private static string ReadLibraryPath(IConfigurationSection section, string appHostDirectory)
+    {
+        const string key = "Immich:LibraryPath";
+        var defaultPath = Path.GetFullPath(DefaultImmichLibraryFolder, appHostDirectory);
+        var path = FullPath(section[key], appHostDirectory, DefaultImmichLibraryFolder);
+
+        // Only the default folder is created on start; creating an owner's path would turn a typo
+        // into an empty photo library somewhere unexpected.
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (!string.Equals(path, defaultPath, comparison) && !Directory.Exists(path))
+        {
+            throw new TunnelSettingsException(
+                $"Setting '{SectionName}:{key}' is '{path}', a folder that does not exist. Create the folder or correct the path.");
+        }
+
+        return path;
     }
 
     private static bool ReadFlag(IConfigurationSection section, string key)

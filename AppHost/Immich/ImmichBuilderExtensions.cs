@@ -135,7 +135,8 @@ internal static class ImmichBuilderExtensions
             .WaitFor(database)
             .WaitFor(redis);
 
-        // Created here rather than by the container engine, which would make it owned by root.
+        // Created here rather than by the container engine, which would make it owned by root. Only the
+        // default folder can be missing here: MediaStackSettings stops on an owner's path that does not exist.
         builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
         {
             Directory.CreateDirectory(settings.ImmichLibraryPath);

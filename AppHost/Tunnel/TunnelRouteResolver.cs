@@ -163,17 +163,22 @@ internal static class TunnelRouteResolver
 
     private static string OriginFromUrl(string resourceName, string? url, ILogger logger, string? parameterName = null)
     {
-        var source = parameterName is null ? $"resource '{resourceName}'" : $"parameter '{parameterName}' of resource '{resourceName}'";
+        // Owners set a parameter under its configuration key, so the message names that key.
+        var setting = parameterName is null ? null : $"'Parameters:{parameterName}'";
+        var source = setting is null ? $"of resource '{resourceName}'" : $"in {setting} of resource '{resourceName}'";
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new TunnelSettingsException(
-                $"The URL of {source} is '{url}', which is not an absolute http or https URL; set it to, for example, 'http://localhost:8096'.");
+                $"The URL {source} is '{url}', which is not an absolute http or https URL; set it to, for example, 'http://localhost:8096'.");
         }
 
         if (uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
         {
+            var part = uri.AbsolutePath != "/" ? "a path" : "a query";
             throw new TunnelSettingsException(
-                $"The URL of {source} is '{url}', which has a path; cloudflared origins are scheme, host and port only. Use a route path instead.");
+                $"The URL {source} is '{url}', which has {part}; cloudflared origins are scheme, host and port only. "
+                + $"Set {setting ?? "it"} to the server's address without a path, such as '{uri.Scheme}://{uri.Authority}'; "
+                + $"the base URL setting of '{resourceName}' must then be empty.");
         }
 
         var host = uri.Host;

@@ -57,6 +57,126 @@ public class MediaStackSettingsTests
         Assert.StartsWith("Setting 'MediaStack:Domain' is 'https://example.com/'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MediaStack:Tunnel:TunnelId", "MediaStack:Tunnel:CredentialsFile", "x")]
+    [InlineData("MediaStack:Tunnel:CredentialsFile", "MediaStack:Tunnel:TunnelId", "6ff42ae2-765d-4adf-8112-31c55c1551ef")]
+    [InlineData("Parameters:cloudflare-api-token", "Parameters:cloudflare-tunnel-token", "token")]
+    public void SuggestedUserSecretsCommandsNameTheAppHostProject(string missingKey, string presentKey, string presentValue)
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read((presentKey, presentValue)));
+
+        Assert.Contains($"'dotnet user-secrets set --project AppHost {missingKey} ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemotelyManagedTunnelWithoutAccountIdSuggestsCommandsForTheAppHostProject()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(
+            ("Parameters:cloudflare-tunnel-token", "token"),
+            ("Parameters:cloudflare-api-token", "api-token")));
+
+        Assert.Contains("'dotnet user-secrets set --project AppHost MediaStack:Cloudflare:AccountId <account id>'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet user-secrets set --project AppHost MediaStack:Tunnel:TunnelId <uuid>'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("api-token", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("example", "which has only one label. Use the owner's full domain, for example 'example.com'.")]
+    [InlineData("example.com.", "which starts or ends with a dot. Use the owner's domain without the dot, for example 'example.com'.")]
+    [InlineData(".example.com", "which is not a DNS name. Use the owner's domain, for example 'example.com'.")]
+    public void DomainNeedsTwoLabelsAndNoLeadingOrTrailingDot(string domain, string reason)
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Domain", domain)));
+
+        Assert.Equal($"Setting 'MediaStack:Domain' is '{domain}', {reason}", error.Message);
+    }
+
+    [Fact]
+    public void DomainWithTwoOrMoreLabelsIsAccepted()
+    {
+        Assert.Equal("family.example.org", Read(("MediaStack:Domain", "family.example.org")).Domain);
+        Assert.Equal("example.com", Read(("MediaStack:Domain", "example.com")).Domain);
+    }
+
+    [Theory]
+    [InlineData("MediaStack:Immich:Hostname", "https://immich.family.example")]
+    [InlineData("MediaStack:Immich:Hostname", "immich.family.example:443")]
+    [InlineData("MediaStack:Jellyfin:Hostname", "jellyfin.family.example/web")]
+    [InlineData("MediaStack:Jellyfin:Hostname", "jellyfin")]
+    [InlineData("MediaStack:Jellyfin:Hostname", "jellyfin.family.example.")]
+    public void HostnameThatIsNotAPlainDnsNameIsRejectedNamingTheSetting(string key, string hostname)
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Domain", "family.example"), (key, hostname)));
+
+        var example = key.Contains("Immich", StringComparison.Ordinal) ? "immich.family.example" : "jellyfin.family.example";
+        Assert.Equal(
+            $"Setting '{key}' is '{hostname}', which is not a plain DNS name with at least two labels. "
+            + $"Set it to the host name alone, without scheme, port, path or trailing dot, for example '{example}', or leave it unset.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("MediaStack:Immich:Hostname", "photos.other.org", "immich.family.example")]
+    [InlineData("MediaStack:Jellyfin:Hostname", "notfamily.example", "jellyfin.family.example")]
+    public void HostnameOutsideTheDomainIsRejectedNamingTheSettingAndTheDomain(string key, string hostname, string example)
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Domain", "family.example"), (key, hostname)));
+
+        Assert.Equal(
+            $"Setting '{key}' is '{hostname}', which is neither the domain 'family.example' set in 'MediaStack:Domain' nor under it. "
+            + $"Set it to a name under that domain, for example '{example}', or change 'MediaStack:Domain'.",
+            error.Message);
+    }
+
+    [Fact]
+    public void HostnamesUnderOrEqualToTheDomainAreAccepted()
+    {
+        var settings = Read(
+            ("MediaStack:Domain", "family.example"),
+            ("MediaStack:Immich:Hostname", "Photos.Family.Example"),
+            ("MediaStack:Jellyfin:Hostname", "family.example"));
+
+        Assert.Equal("Photos.Family.Example", settings.ImmichHostname);
+        Assert.Equal("family.example", settings.JellyfinHostname);
+    }
+
+    [Fact]
+    public void LibraryPathThatDoesNotExistIsRejectedAndNotCreated()
+    {
+        var missing = Path.Combine(_appHostDirectory, "Phtos");
+
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Immich:LibraryPath", missing)));
+
+        Assert.Equal(
+            $"Setting 'MediaStack:Immich:LibraryPath' is '{missing}', a folder that does not exist. Create the folder or correct the path.",
+            error.Message);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void RelativeLibraryPathIsCheckedAgainstTheAppHostFolder()
+    {
+        var error = Assert.Throws<TunnelSettingsException>(() => Read(("MediaStack:Immich:LibraryPath", "missing-library")));
+        Directory.CreateDirectory(Path.Combine(_appHostDirectory, "existing-library"));
+
+        var settings = Read(("MediaStack:Immich:LibraryPath", "existing-library"));
+
+        Assert.Contains($"'{Path.Combine(_appHostDirectory, "missing-library")}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(_appHostDirectory, "existing-library"), settings.ImmichLibraryPath);
+    }
+
+    [Fact]
+    public void DefaultLibraryPathIsAcceptedBeforeItExists()
+    {
+        var appHostDirectory = Directory.CreateTempSubdirectory("mediastack-apphost-").FullName;
+        var configuration = new ConfigurationBuilder().Build();
+
+        var settings = MediaStackSettings.FromConfiguration(configuration, appHostDirectory);
+
+        Assert.Equal(Path.Combine(appHostDirectory, ".mediastack", "immich-library"), settings.ImmichLibraryPath);
+        Assert.False(Directory.Exists(settings.ImmichLibraryPath));
+    }
+
     [Fact]
     public void AllowedEmailsAcceptAListInOneValueOrIndexedEntries()
     {

@@ -53,14 +53,41 @@ public class TunnelRouteTests
     }
 
     [Fact]
-    public async Task JellyfinUrlWithAPathIsRejectedNamingTheParameter()
+    public async Task JellyfinUrlWithAPathIsRejectedNamingTheSettingAndTheFix()
     {
-        await using var stack = await StackModel.BuildAsync("--Parameters:jellyfin-url=http://localhost:8096/web");
+        await using var stack = await StackModel.BuildAsync("--Parameters:jellyfin-url=http://localhost:8096/jellyfin");
 
         var error = await Assert.ThrowsAsync<TunnelSettingsException>(() => stack.EnvironmentAsync("ingress-configurator"));
 
-        Assert.Contains("parameter 'jellyfin-url' of resource 'jellyfin'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("path", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "The URL in 'Parameters:jellyfin-url' of resource 'jellyfin' is 'http://localhost:8096/jellyfin', which has a path; "
+            + "cloudflared origins are scheme, host and port only. Set 'Parameters:jellyfin-url' to the server's address without a path, "
+            + "such as 'http://localhost:8096'; the base URL setting of 'jellyfin' must then be empty.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task JellyfinUrlWithAPathStopsTheStart()
+    {
+        var message = await StartFailureAsync(builder => builder.AddExternalService(
+                "jellyfin",
+                builder.AddParameter("jellyfin-url", "https://media.lan/jellyfin/"))
+            .WithTunnelRoute("jellyfin.example.com"));
+
+        Assert.StartsWith("The URL in 'Parameters:jellyfin-url' of resource 'jellyfin' is 'https://media.lan/jellyfin/', which has a path;", message, StringComparison.Ordinal);
+        Assert.EndsWith("such as 'https://media.lan'; the base URL setting of 'jellyfin' must then be empty.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExternalServiceUrlWithAPathNamesTheResourceThatProvidedIt()
+    {
+        var message = await StartFailureAsync(builder => builder.AddExternalService("media", "http://media.lan:8920/emby/")
+            .WithTunnelRoute("media.example.com"));
+
+        Assert.Equal(
+            "The URL of resource 'media' is 'http://media.lan:8920/emby/', which has a path; cloudflared origins are scheme, host and port only. "
+            + "Set it to the server's address without a path, such as 'http://media.lan:8920'; the base URL setting of 'media' must then be empty.",
+            message);
     }
 
     [Theory]
@@ -99,7 +126,7 @@ public class TunnelRouteTests
             .WithTunnelRoute("jellyfin.example.com"));
 
         Assert.Equal(
-            "The URL of parameter 'jellyfin-url' of resource 'jellyfin' is 'ftp://localhost:8096', which is not an absolute http or https URL; set it to, for example, 'http://localhost:8096'.",
+            "The URL in 'Parameters:jellyfin-url' of resource 'jellyfin' is 'ftp://localhost:8096', which is not an absolute http or https URL; set it to, for example, 'http://localhost:8096'.",
             message);
     }
 
