@@ -35,9 +35,15 @@ public sealed class RejectedInputRunTests : IDisposable
     [Fact]
     public async Task HostnameOutsideTheDomainFailsTheConfiguratorNamingTheResource()
     {
-        var log = await RunRejectedAsync(["--MediaStack:Jellyfin:Hostname=jellyfin.example.org"], configure: null);
+        // The owner's hostname settings are checked when the AppHost starts; a route declared in
+        // code reaches the configurator, which is the check under test here.
+        var log = await RunRejectedAsync(
+            [],
+            builder => builder.AddContainer("photo-frame", "photo-frame")
+                .WithHttpEndpoint(targetPort: 8080)
+                .WithTunnelRoute("frame.example.org"));
 
-        Assert.Contains("'jellyfin'", log, StringComparison.Ordinal);
+        Assert.Contains("'photo-frame'", log, StringComparison.Ordinal);
         Assert.Contains("example.com", log, StringComparison.Ordinal);
     }
 
