@@ -58,6 +58,13 @@ internal static partial class ContainerRuntimeProbe
                     resource.Annotations.Remove(volume);
                     VolumeSkipped(logger, runtime, volume.Source ?? "(anonymous)", resource.Name);
                 }
+
+                // A container whose data volume was left out must never run this time: should the
+                // engine come up later in the run, Postgres would otherwise start on an empty disk.
+                if (volumes.Count > 0 && !resource.Annotations.OfType<ExplicitStartupAnnotation>().Any())
+                {
+                    resource.Annotations.Add(new ExplicitStartupAnnotation());
+                }
             }
         });
 
@@ -89,8 +96,10 @@ internal static partial class ContainerRuntimeProbe
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // A slow engine (Docker Desktop still starting) is not a missing one: keep the volumes
+                // and let Aspire report the engine, rather than risk containers without their data.
                 process.Kill(entireProcessTree: true);
-                return false;
+                return true;
             }
 
             return process.ExitCode == 0;
@@ -102,6 +111,6 @@ internal static partial class ContainerRuntimeProbe
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Container engine '{Runtime}' does not answer; volume '{VolumeName}' of '{ResourceName}' is left out of this run so the dashboard and ingress-configurator can start. Containers cannot start until the engine runs.")]
+        Message = "Container engine '{Runtime}' does not answer; volume '{VolumeName}' of '{ResourceName}' is left out of this run so the dashboard and ingress-configurator can start; '{ResourceName}' will not be started in this run. Restart the AppHost once the engine runs.")]
     private static partial void VolumeSkipped(ILogger logger, string runtime, string volumeName, string resourceName);
 }

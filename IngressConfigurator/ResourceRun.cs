@@ -29,9 +29,10 @@ internal static class ResourceRun
         builder.AddServiceDefaults(ConfiguratorTelemetry.SourceName);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
 
-        // Each successful HTTP attempt (the OTLP exporter's included) is logged by Polly at Information;
-        // retries and failures still come through as warnings.
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Polly and HttpClient log every attempt, and each retry with its full exception; the
+        // Cloudflare publisher already reports the outcome in one sentence, so keep only their errors.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddSingleton<ConfiguratorTelemetry>();
         builder.Services.AddSingleton<ConfiguratorRun>();
 

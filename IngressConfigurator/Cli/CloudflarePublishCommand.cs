@@ -86,6 +86,7 @@ internal static class CloudflarePublishCommand
             CloudflarePublishOutcome.PartiallyApplied =>
                 $"Partly applied with {result.WriteCalls} write calls; the hostnames above stay unpublished. Fix the problems and run 'apply' again.",
             CloudflarePublishOutcome.Refused => "Refused before writing anything; fix the problems above and run again.",
+            _ when result.WriteCalls == 0 => "Failed before writing anything; fix the problems above and run again.",
             _ => $"Failed after {result.WriteCalls} write calls; the next 'apply' continues from there.",
         });
         return result.Succeeded ? 0 : 1;

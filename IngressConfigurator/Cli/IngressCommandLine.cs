@@ -98,7 +98,9 @@ public static class IngressCommandLine
         };
         var prune = new Option<bool>("--prune")
         {
-            Description = "Also delete DNS records, Access applications and tunnel rules this stack owns whose route is gone.",
+            Description = apply
+                ? "Also delete DNS records, Access applications and tunnel rules this stack owns whose route is gone."
+                : "Show the deletions 'apply --prune' would make for owned items whose route is gone.",
         };
         var command = apply
             ? new Command("apply", "Plans the routes against Cloudflare and applies the plan; exits 0 when everything was applied, 1 otherwise.")

@@ -9,22 +9,24 @@ public class ContainerRuntimeProbeTests
     [Fact]
     public async Task VolumesAreLeftOutOfARunWhenTheContainerEngineDoesNotAnswer()
     {
-        var mounts = await MountsAfterStartCheckAsync("mediastack-no-such-container-engine");
+        var (mounts, explicitStart) = await MountsAfterStartCheckAsync("mediastack-no-such-container-engine");
 
         Assert.DoesNotContain(mounts, mount => mount.Type == ContainerMountType.Volume);
         Assert.Contains(mounts, mount => mount.Type == ContainerMountType.BindMount);
+        Assert.True(explicitStart, "A container that lost its data volume must not start on its own.");
     }
 
     [Fact]
     public async Task VolumesStayWhenTheContainerEngineAnswers()
     {
         // 'true' stands for an engine whose 'info' command succeeds.
-        var mounts = await MountsAfterStartCheckAsync("true");
+        var (mounts, explicitStart) = await MountsAfterStartCheckAsync("true");
 
         Assert.Contains(mounts, mount => mount.Type == ContainerMountType.Volume && mount.Source == "photos-data");
+        Assert.False(explicitStart);
     }
 
-    private static async Task<ContainerMountAnnotation[]> MountsAfterStartCheckAsync(string engine)
+    private static async Task<(ContainerMountAnnotation[] Mounts, bool ExplicitStart)> MountsAfterStartCheckAsync(string engine)
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
@@ -42,6 +44,8 @@ public class ContainerRuntimeProbeTests
             new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()),
             TestContext.Current.CancellationToken);
 
-        return [.. photos.Resource.Annotations.OfType<ContainerMountAnnotation>()];
+        return (
+            [.. photos.Resource.Annotations.OfType<ContainerMountAnnotation>()],
+            photos.Resource.Annotations.OfType<ExplicitStartupAnnotation>().Any());
     }
 }

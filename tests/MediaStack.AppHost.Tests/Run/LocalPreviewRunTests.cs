@@ -44,6 +44,14 @@ public sealed class LocalPreviewRunTests : IDisposable
             """;
         Assert.Equal(expected, config);
 
+        // No container engine answers here, so the containers whose data volumes were left out of
+        // this run must stay unstarted rather than come up later on empty storage.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            await stack.App.ResourceNotifications.WaitForResourceAsync("immich-postgres", KnownResourceStates.NotStarted, timeout.Token);
+        }
+
         using var telemetry = new DashboardTelemetry(stack);
         var spanNames = await telemetry.WaitForSpanNamesAsync("ingress-configurator", "write", cancellationToken);
         Assert.Contains("ingress-configurator run", spanNames);
