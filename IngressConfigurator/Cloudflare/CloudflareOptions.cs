@@ -88,6 +88,20 @@ public sealed class CloudflareOptions
         Require(problems, AccountId, "AccountId", "the account id");
         Require(problems, TunnelId, "TunnelId", "the tunnel id");
         Require(problems, OwnerId, "OwnerId", "an owner id (any stable name, for example the household name)");
+        // Ids copied wrongly (or the README's placeholders left in) are caught here by key, before
+        // Cloudflare answers with an error that does not say which setting was wrong.
+        if (!string.IsNullOrWhiteSpace(TunnelId) && !Guid.TryParseExact(TunnelId.Trim(), "D", out _))
+        {
+            problems.Add($"'Cloudflare:TunnelId' is '{TunnelId}', which is not a tunnel id; copy the UUID from the tunnel's overview page in Zero Trust.");
+        }
+
+        CheckHexId(problems, AccountId, "AccountId", "the account id from the dashboard URL or the account's overview page");
+        CheckHexId(problems, ZoneId, "ZoneId", "the zone id from the domain's overview page, or leave it empty to look it up");
+        if (!string.IsNullOrWhiteSpace(OwnerId) && !OwnerId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            problems.Add($"'Cloudflare:OwnerId' is '{OwnerId}'; use only letters, digits, '-' and '_', for example 'smith-household'.");
+        }
+
         if (PageSize is < 1 or > 1000)
         {
             problems.Add("'Cloudflare:PageSize' must be between 1 and 1000.");
@@ -100,12 +114,20 @@ public sealed class CloudflareOptions
             problems.Add("'Cloudflare:MaxRetries' must be at least 1.");
         }
 
-        if (!BaseUrl.IsAbsoluteUri)
+        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            problems.Add("'Cloudflare:BaseUrl' must be an absolute URL.");
+            problems.Add("'Cloudflare:BaseUrl' must be an absolute http or https URL, such as https://api.cloudflare.com/client/v4.");
         }
 
         return problems;
+    }
+
+    private static void CheckHexId(List<string> problems, string? value, string key, string where)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && (value.Trim().Length != 32 || !value.Trim().All(char.IsAsciiHexDigit)))
+        {
+            problems.Add($"'Cloudflare:{key}' is '{value}', which is not a Cloudflare id (32 hexadecimal characters); use {where}.");
+        }
     }
 
     private static void Require(List<string> problems, string? value, string key, string what)

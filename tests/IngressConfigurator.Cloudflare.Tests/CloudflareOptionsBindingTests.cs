@@ -12,9 +12,9 @@ public sealed class CloudflareOptionsBindingTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cloudflare:ApiToken"] = "token-for-binding",
-            ["Cloudflare:AccountId"] = "account",
-            ["Cloudflare:ZoneId"] = "zone",
-            ["Cloudflare:TunnelId"] = "tunnel",
+            ["Cloudflare:AccountId"] = "0123456789abcdef0123456789abcdef",
+            ["Cloudflare:ZoneId"] = "fedcba9876543210fedcba9876543210",
+            ["Cloudflare:TunnelId"] = "c1744f8b-faa1-48a4-9e5c-02ac921467fa",
             ["Cloudflare:OwnerId"] = "owner",
             ["Cloudflare:AllowedEmails"] = "ann@example.org; bob@example.org ,",
             ["Cloudflare:Apply"] = "true",
@@ -30,7 +30,7 @@ public sealed class CloudflareOptionsBindingTests
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<CloudflareOptions>>().Value;
         Assert.Equal("token-for-binding", options.ApiToken);
-        Assert.Equal("zone", options.ZoneId);
+        Assert.Equal("fedcba9876543210fedcba9876543210", options.ZoneId);
         Assert.Equal(["ann@example.org", "bob@example.org"], options.AllowedEmails);
         Assert.True(options.Apply);
         Assert.True(options.Prune);
@@ -64,8 +64,41 @@ public sealed class CloudflareOptionsBindingTests
     [Fact]
     public void ZeroRetriesIsReportedByKey()
     {
-        var options = new CloudflareOptions { ApiToken = "t", AccountId = "a", TunnelId = "u", OwnerId = "o", MaxRetries = 0 };
+        var options = Valid();
+        options.MaxRetries = 0;
 
         Assert.Equal(["'Cloudflare:MaxRetries' must be at least 1."], options.Validate());
     }
+
+    // The README's settings example ships with placeholders; copied unchanged they must be caught by key.
+    [Theory]
+    [InlineData("TunnelId", "<tunnel id>", "'Cloudflare:TunnelId' is '<tunnel id>', which is not a tunnel id")]
+    [InlineData("AccountId", "<account id>", "'Cloudflare:AccountId' is '<account id>', which is not a Cloudflare id")]
+    [InlineData("ZoneId", "example.com", "'Cloudflare:ZoneId' is 'example.com', which is not a Cloudflare id")]
+    [InlineData("OwnerId", "<the stack's owner id>", "'Cloudflare:OwnerId' is '<the stack's owner id>'; use only letters")]
+    [InlineData("BaseUrl", "ftp://127.0.0.1/x", "'Cloudflare:BaseUrl' must be an absolute http or https URL")]
+    public void MalformedIdsAreReportedByKey(string key, string value, string expected)
+    {
+        var options = Valid();
+        switch (key)
+        {
+            case "TunnelId": options.TunnelId = value; break;
+            case "AccountId": options.AccountId = value; break;
+            case "ZoneId": options.ZoneId = value; break;
+            case "OwnerId": options.OwnerId = value; break;
+            default: options.BaseUrl = new Uri(value); break;
+        }
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+    }
+
+    private static CloudflareOptions Valid() => new()
+    {
+        ApiToken = "t",
+        AccountId = "0123456789abcdef0123456789abcdef",
+        TunnelId = "c1744f8b-faa1-48a4-9e5c-02ac921467fa",
+        OwnerId = "smith-household",
+    };
 }
