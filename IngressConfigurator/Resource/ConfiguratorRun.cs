@@ -111,9 +111,8 @@ public sealed class ConfiguratorRun
                 // if the Access application on Cloudflare's side were missing or misconfigured.
                 foreach (var route in uncheckedRoutes)
                 {
-                    ConfiguratorLog.HandoverProblem(
+                    ConfiguratorLog.CompileError(
                         _logger,
-                        "Tunnel:Access:AudTag",
                         $"Resource '{route.ResourceName}' is Protected, but the Access team name and audience tag are not set, "
                         + $"so cloudflared would publish {route.Hostname} without checking Access tokens. Set MediaStack:Access:TeamName "
                         + "and MediaStack:Access:AudTag (the audience tag of the Access application covering the hostname), or mark the route Public.");
