@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MediaStack.IngressConfigurator.Cli;
+using MediaStack.IngressConfigurator.Tests.Shared;
 
 namespace MediaStack.IngressConfigurator.Cloudflare.Tests;
 
@@ -166,7 +167,7 @@ public sealed class CloudflareCommandLineTests : IDisposable
             ["Cloudflare__BaseUrl"] = standIn.BaseUrl.AbsoluteUri,
         };
 
-        var run = await CommandLineProcess.RunAsync(["apply"], environment, TestContext.Current.CancellationToken);
+        var run = await ConfiguratorProcess.RunAsync(["apply"], environment, TestContext.Current.CancellationToken);
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Contains("Applying 1 routes on tunnel", run.Output, StringComparison.Ordinal);

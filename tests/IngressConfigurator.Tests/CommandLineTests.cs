@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediaStack.IngressConfigurator.Cli;
+using MediaStack.IngressConfigurator.Tests.Shared;
 
 namespace MediaStack.IngressConfigurator.Tests;
 
@@ -232,38 +233,8 @@ public class CommandLineTests
         Assert.True(file.IsUnchanged);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunProcess(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MediaStack.IngressConfigurator.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, (await output).ReplaceLineEndings("\n"), (await error).ReplaceLineEndings("\n"));
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunProcess(params string[] args) =>
+        ConfiguratorProcess.RunAsync(args, new Dictionary<string, string>(), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task UnknownVerbIsReportedInsteadOfStartingTheResourceMode()

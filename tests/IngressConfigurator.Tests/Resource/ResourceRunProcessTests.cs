@@ -1,3 +1,5 @@
+using MediaStack.IngressConfigurator.Tests.Shared;
+
 namespace MediaStack.IngressConfigurator.Tests.Resource;
 
 public sealed class ResourceRunProcessTests : IDisposable
