@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaStack.IngressConfigurator.Cli;
 using MediaStack.IngressConfigurator.Tests.Shared;
 
