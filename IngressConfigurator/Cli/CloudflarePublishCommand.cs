@@ -1,7 +1,6 @@
 using MediaStack.IngressConfigurator.Cloudflare;
 using MediaStack.IngressConfigurator.Resource;
 using MediaStack.IngressConfigurator.Routes;
-using MediaStack.IngressConfigurator.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -151,11 +150,6 @@ internal static class CloudflarePublishCommand
             ContainerizedConnector = true,
         });
         var errors = compiled.Errors.ToList();
-        if (compiled.Succeeded && errors.Count == 0)
-        {
-            errors.AddRange(IngressValidator.Validate(compiled.Configuration!, new ValidationOptions { ContainerizedConnector = true }).Errors);
-        }
-
         if (!compiled.Succeeded || errors.Count > 0)
         {
             foreach (var issue in errors)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using MediaStack.IngressConfigurator.Model;
 using MediaStack.IngressConfigurator.Routes;
-using MediaStack.IngressConfigurator.Validation;
 using MediaStack.IngressConfigurator.Yaml;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -131,31 +130,25 @@ public sealed class ConfiguratorRun
         }
 
         // Step 2: compile the routes into ordered ingress rules.
-        TunnelConfiguration configuration;
+        var compileOptions = new CompileOptions
+        {
+            Domain = settings.Domain,
+            TunnelId = mode == TunnelMode.LocallyManaged ? settings.TunnelId : null,
+            CredentialsFile = mode == TunnelMode.LocallyManaged ? settings.CredentialsFile : null,
+            AccessTeamName = settings.Access.TeamName,
+            AccessAudTag = settings.Access.AudTag,
+            ContainerizedConnector = true,
+        };
+        CompileResult ordered;
         using (var compile = _telemetry.ActivitySource.StartActivity("compile"))
         {
-            var result = RouteCompiler.Compile(routes, new CompileOptions
+            ordered = RouteCompiler.Order(routes, compileOptions);
+            if (!ordered.Succeeded)
             {
-                Domain = settings.Domain,
-                TunnelId = mode == TunnelMode.LocallyManaged ? settings.TunnelId : null,
-                CredentialsFile = mode == TunnelMode.LocallyManaged ? settings.CredentialsFile : null,
-                AccessTeamName = settings.Access.TeamName,
-                AccessAudTag = settings.Access.AudTag,
-                ContainerizedConnector = true,
-            });
-
-            var errors = result.Errors.ToList();
-            if (!result.Succeeded || errors.Count > 0)
-            {
-                foreach (var error in errors)
-                {
-                    ConfiguratorLog.CompileError(_logger, error.ToString());
-                }
-
-                return Reject(compile, errors.Count, settings.OutputDirectory);
+                return RejectIssues(compile, ordered, settings.OutputDirectory);
             }
 
-            configuration = result.Configuration!;
+            var configuration = ordered.Configuration!;
             var hostnames = PublishedHostnames(configuration);
             compile?.SetTag("mediastack.ingress.rule_count", configuration.Ingress.Count);
             compile?.SetTag("mediastack.ingress.hostnames", hostnames);
@@ -165,31 +158,28 @@ public sealed class ConfiguratorRun
         }
 
         // Step 3: validate exactly what will be published, with cloudflared's rules.
+        TunnelConfiguration validated;
         using (var validate = _telemetry.ActivitySource.StartActivity("validate"))
         {
-            var validation = IngressValidator.Validate(configuration, new ValidationOptions { ContainerizedConnector = true });
-            foreach (var warning in validation.Warnings)
+            var result = RouteCompiler.Validate(ordered, compileOptions);
+            validate?.SetTag("mediastack.ingress.warning_count", result.Warnings.Count());
+            validate?.SetTag("mediastack.ingress.error_count", result.Errors.Count());
+            if (!result.Succeeded)
+            {
+                return RejectIssues(validate, result, settings.OutputDirectory);
+            }
+
+            foreach (var warning in result.Warnings)
             {
                 ConfiguratorLog.ValidationWarning(_logger, warning.ToString());
             }
 
-            var errors = validation.Errors.ToList();
-            validate?.SetTag("mediastack.ingress.warning_count", validation.Warnings.Count());
-            validate?.SetTag("mediastack.ingress.error_count", errors.Count);
-            if (errors.Count > 0)
-            {
-                foreach (var error in errors)
-                {
-                    ConfiguratorLog.CompileError(_logger, error.ToString());
-                }
-
-                return Reject(validate, errors.Count, settings.OutputDirectory);
-            }
+            validated = result.Configuration!;
         }
 
         if (mode == TunnelMode.RemotelyManaged)
         {
-            return await PublishRemotelyAsync(routes, configuration, cancellationToken);
+            return await PublishRemotelyAsync(routes, validated, cancellationToken);
         }
 
         // Step 4: write config.yml where cloudflared reads it.
@@ -197,7 +187,7 @@ public sealed class ConfiguratorRun
         {
             var path = Path.Combine(settings.OutputDirectory!, ConfigurationFileName);
             write?.SetTag("mediastack.ingress.path", path);
-            var bytes = Encoding.UTF8.GetBytes(TunnelConfigurationYaml.Serialize(configuration));
+            var bytes = Encoding.UTF8.GetBytes(TunnelConfigurationYaml.Serialize(validated));
             bool changed;
             try
             {
@@ -212,14 +202,14 @@ public sealed class ConfiguratorRun
             }
 
             write?.SetTag("mediastack.ingress.changed", changed);
-            _telemetry.RulesWritten.Add(configuration.Ingress.Count, new KeyValuePair<string, object?>("mediastack.tunnel.mode", mode.ToString()));
+            _telemetry.RulesWritten.Add(validated.Ingress.Count, new KeyValuePair<string, object?>("mediastack.tunnel.mode", mode.ToString()));
             if (changed)
             {
-                ConfiguratorLog.ConfigurationWritten(_logger, configuration.Ingress.Count, path);
+                ConfiguratorLog.ConfigurationWritten(_logger, validated.Ingress.Count, path);
             }
             else
             {
-                ConfiguratorLog.ConfigurationUnchanged(_logger, path, configuration.Ingress.Count);
+                ConfiguratorLog.ConfigurationUnchanged(_logger, path, validated.Ingress.Count);
             }
 
             if (mode == TunnelMode.LocalPreview)
@@ -250,6 +240,17 @@ public sealed class ConfiguratorRun
         }
 
         return succeeded ? 0 : 1;
+    }
+
+    private int RejectIssues(Activity? step, CompileResult result, string? outputDirectory)
+    {
+        var errors = result.Errors.ToList();
+        foreach (var error in errors)
+        {
+            ConfiguratorLog.CompileError(_logger, error.ToString());
+        }
+
+        return Reject(step, errors.Count, outputDirectory);
     }
 
     private int Reject(Activity? step, int errorCount, string? outputDirectory)

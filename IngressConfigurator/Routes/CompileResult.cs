@@ -8,8 +8,14 @@ namespace MediaStack.IngressConfigurator.Routes;
 /// </summary>
 public sealed record CompileResult
 {
-    /// <summary>Gets the ordered, validated configuration, or <see langword="null"/> when there are errors.</summary>
+    /// <summary>
+    /// Gets the ordered configuration (validated, unless it came from <see cref="RouteCompiler.Order"/>
+    /// alone), or <see langword="null"/> when there are errors.
+    /// </summary>
     public TunnelConfiguration? Configuration { get; init; }
+
+    /// <summary>Gets the resource that serves each rule, in rule order, without the catch-all.</summary>
+    public IReadOnlyList<string> RuleResourceNames { get; init; } = [];
 
     /// <summary>Gets the errors followed by the warnings.</summary>
     public IReadOnlyList<ValidationIssue> Issues { get; init; } = [];

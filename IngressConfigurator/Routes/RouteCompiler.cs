@@ -17,7 +17,17 @@ public static class RouteCompiler
     /// <param name="routes">The routes handed over by the AppHost.</param>
     /// <param name="options">Domain, tunnel identity and Access settings.</param>
     /// <returns>The configuration, or errors that name the resource and field.</returns>
-    public static CompileResult Compile(IReadOnlyList<TunnelRoute> routes, CompileOptions options)
+    public static CompileResult Compile(IReadOnlyList<TunnelRoute> routes, CompileOptions options) =>
+        Validate(Order(routes, options), options);
+
+    /// <summary>
+    /// Checks the routes and orders them into rules ending with the catch-all, without cloudflared's
+    /// validation; <see cref="Validate"/> completes what <see cref="Compile"/> does in one call.
+    /// </summary>
+    /// <param name="routes">The routes handed over by the AppHost.</param>
+    /// <param name="options">Domain, tunnel identity and Access settings.</param>
+    /// <returns>The ordered configuration, or errors that name the resource and field.</returns>
+    public static CompileResult Order(IReadOnlyList<TunnelRoute> routes, CompileOptions options)
     {
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(options);
@@ -120,14 +130,37 @@ public static class RouteCompiler
             Ingress = rules,
         };
 
+        return new CompileResult
+        {
+            Configuration = configuration,
+            RuleResourceNames = [.. compiled.Select(route => route.ResourceName)],
+        };
+    }
+
+    /// <summary>
+    /// Validates an ordered configuration as cloudflared would, naming each issue's resource.
+    /// </summary>
+    /// <param name="ordered">The result of <see cref="Order"/>; a failed one is returned as it is.</param>
+    /// <param name="options">The options <paramref name="ordered"/> was made with.</param>
+    /// <returns>The validated configuration with its warnings, or the errors.</returns>
+    public static CompileResult Validate(CompileResult ordered, CompileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        ArgumentNullException.ThrowIfNull(options);
+        if (ordered.Configuration is not { } configuration)
+        {
+            return ordered;
+        }
+
+        var resources = ordered.RuleResourceNames;
         var validation = IngressValidator.Validate(configuration, new ValidationOptions { ContainerizedConnector = options.ContainerizedConnector });
         var issues = validation.Issues
-            .Select(issue => issue.RuleNumber is { } number && number <= compiled.Count
-                ? issue with { ResourceName = compiled[number - 1].ResourceName }
+            .Select(issue => issue.RuleNumber is { } number && number <= resources.Count
+                ? issue with { ResourceName = resources[number - 1] }
                 : issue)
             .ToList();
         return validation.IsValid
-            ? new CompileResult { Configuration = configuration, Issues = issues }
+            ? ordered with { Issues = issues }
             : new CompileResult { Issues = issues };
     }
 
